@@ -1,0 +1,147 @@
+// The only reader of process.env. Everything else receives a typed Config, so a setting is
+// read and checked in one place and a bad deployment fails at boot with every problem listed
+// at once, instead of one at a time or, worse, at the first request that needs it.
+
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+/** The checkout's root folder (the one holding package.json), whatever the current directory. */
+export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** a PostgreSQL server; null means the embedded PGlite database in `dataDir` */
+  databaseUrl: string | null;
+  /** PGlite's directory (absolute), or 'memory://' for a database that lives only in memory */
+  dataDir: string;
+  /** folder of Akoma Ntoso XML files imported on first start; null when there is none */
+  corpusDir: string | null;
+  seedOnStart: boolean;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends AppError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(
+      'config.invalid',
+      `NormHub cannot start: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n'),
+    );
+    this.problems = problems;
+  }
+}
+
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+
+// Unset and empty are treated alike: `FOO=` in a .env file or a compose file means "not set".
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const envSchema = z.object({
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a whole number between 0 and 65535' })
+      .transform(Number)
+      .refine((port) => port <= 65535, { error: 'must be a whole number between 0 and 65535' })
+      .default(3000),
+  ),
+  HOST: optionalText.pipe(z.string().default('0.0.0.0')),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\/.+/.test(url) && URL.canParse(url), {
+        error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/normhub',
+      })
+      .optional(),
+  ),
+  NORMHUB_SEED_ON_START: optionalText.pipe(
+    z
+      .string()
+      .refine((word) => [...TRUE_WORDS, ...FALSE_WORDS].includes(word.toLowerCase()), {
+        error: `must be one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}`,
+      })
+      .transform((word) => TRUE_WORDS.includes(word.toLowerCase()))
+      .default(true),
+  ),
+  LOG_LEVEL: optionalText.pipe(
+    z
+      .string()
+      .transform((level) => level.toLowerCase())
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+      .default('info'),
+  ),
+});
+
+/**
+ * Reads and checks the settings. Throws one ConfigError listing every problem, each naming the
+ * variable, what it must be and what it was.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      const given = env[name];
+      // A database URL may carry a password: never echo it into logs.
+      const shown = given === undefined || SECRET_SETTINGS.has(name) ? '' : ` (it is ${JSON.stringify(given)})`;
+      problems.push(`${name} ${issue.message}${shown}`);
+    }
+  }
+  const paths = resolvePaths(env, problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const settings = parsed.data;
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    databaseUrl: settings.DATABASE_URL ?? null,
+    dataDir: paths.dataDir,
+    corpusDir: paths.corpusDir,
+    seedOnStart: settings.NORMHUB_SEED_ON_START,
+    logLevel: settings.LOG_LEVEL,
+  };
+}
+
+const SECRET_SETTINGS = new Set(['DATABASE_URL']);
+
+/** Folder settings are checked against the file system, apart from the schema, so their problems join the list. */
+function resolvePaths(env: Record<string, string | undefined>, problems: string[]): { dataDir: string; corpusDir: string | null } {
+  const dataSetting = env.NORMHUB_DATA_DIR?.trim();
+  const dataDir =
+    dataSetting === 'memory://'
+      ? 'memory://'
+      : dataSetting
+        ? path.resolve(dataSetting)
+        : // The project's own folder, not the current directory, so `npx normhub` run from
+          // anywhere in the checkout reaches the same database as `npm start`.
+          path.join(PROJECT_ROOT, 'data');
+  if (dataDir !== 'memory://' && existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    problems.push(`NORMHUB_DATA_DIR must be a folder, but ${dataDir} is a file`);
+  }
+
+  let corpusDir: string | null = null;
+  const corpusSetting = env.NORMHUB_CORPUS_DIR;
+  if (corpusSetting === undefined) {
+    const beside = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'unxml');
+    corpusDir = existsSync(beside) ? beside : null;
+  } else if (corpusSetting.trim() !== '') {
+    corpusDir = path.resolve(corpusSetting.trim());
+    if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
+      problems.push(`NORMHUB_CORPUS_DIR must be an existing folder, but ${corpusDir} is not (leave it empty for no corpus)`);
+    }
+  }
+
+  return { dataDir, corpusDir };
+}

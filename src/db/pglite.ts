@@ -1,0 +1,90 @@
+// Embedded PostgreSQL (PGlite). One process owns a data folder at a time: PGlite has no lock of
+// its own, and two processes writing the same folder would corrupt it, so we keep a lock file
+// holding the owner's process id and refuse to open a folder another live process holds.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { AppError } from '../errors.ts';
+import { nestedTransaction, type Db, type QueryResult } from './db.ts';
+
+const LOCK_FILE = 'normhub.lock';
+
+export async function openPglite(dataDir: string): Promise<Db> {
+  const inMemory = dataDir === 'memory://';
+  let lockPath: string | null = null;
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    lockPath = path.join(dataDir, LOCK_FILE);
+    takeLock(lockPath, dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = inMemory ? new PGlite() : new PGlite(dataDir);
+    await pglite.waitReady;
+  } catch (error) {
+    if (lockPath) rmSync(lockPath, { force: true });
+    throw new AppError('db.unavailable', `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
+  }
+
+  let closed = false;
+  return {
+    engine: 'pglite',
+    query: (sql, params) => pglite.query(sql, params) as Promise<QueryResult<never>>,
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    transaction: (fn) => pglite.transaction((tx) => fn(wrapTransaction(tx, 1))),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pglite.close();
+      if (lockPath) rmSync(lockPath, { force: true });
+    },
+  };
+}
+
+function wrapTransaction(tx: Transaction, depth: number): Db {
+  const db: Db = {
+    engine: 'pglite',
+    query: (sql, params) => tx.query(sql, params) as Promise<QueryResult<never>>,
+    exec: async (sql) => {
+      await tx.exec(sql);
+    },
+    transaction: (fn) => nestedTransaction(db, depth, () => fn(wrapTransaction(tx, depth + 1))),
+    close: async () => {
+      throw new Error('close() called on a transaction; close the database instead');
+    },
+  };
+  return db;
+}
+
+function takeLock(lockPath: string, dataDir: string): void {
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const owner = Number(readFileSync(lockPath, 'utf8').trim());
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+    throw new AppError(
+      'db.in_use',
+      `The embedded database in ${dataDir} is in use by process ${owner} (a running NormHub server or command). ` +
+        'Stop it first, or point both at a PostgreSQL server with DATABASE_URL.',
+      { pid: owner },
+    );
+  }
+  // The owner is gone (it crashed or was killed): the lock is stale.
+  writeFileSync(lockPath, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
