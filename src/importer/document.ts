@@ -21,6 +21,8 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export interface NoteRef {
   marker: string;
   at: number;
+  /** where the marker stood: the node's text (the default) or its heading */
+  field?: 'text' | 'heading';
 }
 
 /** A reference found in a node's text (or heading), with its span in that text. */

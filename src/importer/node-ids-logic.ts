@@ -5,7 +5,9 @@ import type { DocumentNode } from './document.ts';
 // whether or not its instrument groups rules under headings.
 
 export function cleanNum(num: string): string {
-  return num.replace(/[().\s]/g, '').replace(/[^\p{L}\p{N}-]/gu, '');
+  return num
+    .replace(/^(?:rule|article|annex|chapter|section|part|principle|guideline)\s+/i, '')
+    .replace(/[().\s]/g, '').replace(/[^\p{L}\p{N}-]/gu, '');
 }
 
 export function slugify(text: string): string {

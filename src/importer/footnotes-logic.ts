@@ -1,0 +1,185 @@
+import type { NoteRef } from './document.ts';
+import { MARK_CLOSE, MARK_OPEN, MARKER_PATTERN, markerToken, type SourceLine } from './text-cleanup-logic.ts';
+
+// Footnotes come in every style: superscript-led lines between paragraphs (Markdown),
+// blocks at the page foot under a rule of underscores (PDF), or all gathered at the end
+// (Word). Their markers stand in the text as superscripts, <sup> tags or bare digits
+// glued to the word before them.
+
+export interface FootnoteDefinition {
+  marker: string;
+  text: string;
+  line: number;
+  /** superscript-led ("¹ text") or plain-numbered ("1 text") */
+  style: 'superscript' | 'numbered';
+}
+
+export interface FootnoteSplit {
+  /** the body's lines, without the footnote definitions */
+  body: SourceLine[];
+  definitions: FootnoteDefinition[];
+}
+
+const SEPARATOR_LINE = /^_{1,}$|^-{10,}$/;
+const LEADING_MARKER = /^\uE000(\d{1,4})\uE001\s*(.*)$/;
+const NUMBERED_NOTE = /^(\d{1,3})\s+(\S.*)$/;
+
+export function splitFootnotes(lines: SourceLine[]): FootnoteSplit {
+  const body: SourceLine[] = [];
+  const definitions: FootnoteDefinition[] = [];
+  let breakPending = false;
+  let index = 0;
+  const push = (line: SourceLine) => {
+    body.push(breakPending && !line.blank ? { ...line, afterPageBreak: true } : line);
+    if (!line.blank) breakPending = false;
+  };
+
+  while (index < lines.length) {
+    const line = lines[index];
+    if (!line.blank && LEADING_MARKER.test(line.text)) {
+      index = readNotes(lines, index, definitions, 'superscript');
+      breakPending = true;
+      continue;
+    }
+    if (!line.blank && SEPARATOR_LINE.test(line.text)) {
+      const next = nextNonBlank(lines, index + 1);
+      if (next >= 0 && (LEADING_MARKER.test(lines[next].text) || NUMBERED_NOTE.test(lines[next].text))) {
+        index = readNotes(lines, next, definitions, 'any');
+      } else {
+        index++; // a stray rule is noise
+      }
+      breakPending = true;
+      continue;
+    }
+    push(line);
+    index++;
+  }
+
+  const trailing = takeTrailingNotes(body);
+  if (trailing.length) {
+    body.splice(body.length - trailing.length);
+    definitions.push(...readGathered(trailing));
+  }
+  return { body, definitions };
+}
+
+function nextNonBlank(lines: SourceLine[], from: number): number {
+  for (let index = from; index < lines.length; index++) if (!lines[index].blank) return index;
+  return -1;
+}
+
+/** Reads consecutive footnote definitions starting at `start`; returns the index after them. */
+function readNotes(lines: SourceLine[], start: number, into: FootnoteDefinition[], style: 'superscript' | 'any'): number {
+  let index = start;
+  let current: FootnoteDefinition | undefined;
+  while (index < lines.length) {
+    const line = lines[index];
+    if (line.blank) {
+      // Markdown notes are separated by blank lines; a PDF block ends at the first one.
+      const next = nextNonBlank(lines, index + 1);
+      if (style === 'superscript' && next >= 0 && LEADING_MARKER.test(lines[next].text)) {
+        index = next;
+        continue;
+      }
+      break;
+    }
+    const lead = LEADING_MARKER.exec(line.text);
+    const numbered = style === 'any' ? NUMBERED_NOTE.exec(line.text) : null;
+    const numberedFits = numbered && (!current || isNextMarker(current.marker, numbered[1]));
+    if (lead || numberedFits) {
+      const [, marker, text] = (lead ?? numbered)!;
+      current = { marker, text: text.trim(), line: line.no, style: lead ? 'superscript' : 'numbered' };
+      into.push(current);
+    } else if (current && !line.indented && !line.afterPageBreak) {
+      current.text = joinWrapped(current.text, line.text);
+    } else {
+      break; // the body resumes (an indented line after a PDF footnote block)
+    }
+    index++;
+  }
+  return index;
+}
+
+function isNextMarker(previous: string, candidate: string): boolean {
+  const gap = Number(candidate) - Number(previous);
+  return gap >= 1 && gap <= 3;
+}
+
+/** Word exports gather the notes at the end: "1 See resolution 55/2." line after line. */
+function takeTrailingNotes(body: SourceLine[]): SourceLine[] {
+  let index = body.length - 1;
+  while (index >= 0 && body[index].blank) index--;
+  const last = index;
+  let expected: number | null = null;
+  let firstNote = -1;
+  for (; index >= 0; index--) {
+    const line = body[index];
+    if (line.blank) break;
+    const numbered = NUMBERED_NOTE.exec(line.text);
+    if (!numbered) break;
+    const marker = Number(numbered[1]);
+    if (expected !== null && marker !== expected) break;
+    firstNote = index;
+    expected = marker - 1;
+    if (marker === 1) break;
+  }
+  if (firstNote < 0) return [];
+  const count = last - firstNote + 1;
+  const firstMarker = Number(NUMBERED_NOTE.exec(body[firstNote].text)![1]);
+  // One trailing numbered line alone is more likely an agenda item than a footnote.
+  if (count < 2 && firstMarker !== 1) return [];
+  if (count < 2) return [];
+  return body.slice(firstNote);
+}
+
+function readGathered(lines: SourceLine[]): FootnoteDefinition[] {
+  const notes: FootnoteDefinition[] = [];
+  for (const line of lines) {
+    if (line.blank) continue;
+    const [, marker, text] = NUMBERED_NOTE.exec(line.text)!;
+    notes.push({ marker, text: text.trim(), line: line.no, style: 'numbered' });
+  }
+  return notes;
+}
+
+export function joinWrapped(before: string, after: string): string {
+  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before + after;
+  return `${before} ${after}`;
+}
+
+/**
+ * Bare-digit markers ("Prisoners2 have", "World,1 Member") become marker tokens, but only
+ * for numbers that have a footnote, so that years, volumes and paragraph numbers stay text.
+ */
+export function markBareDigitMarkers(text: string, noteNumbers: Set<string>): string {
+  if (noteNumbers.size === 0) return text;
+  return text.replace(
+    /(?<=[\p{Ll},;:)\]”’"]|\p{Ll}\.)(\d{1,3})(?=[\s,.;:)”’]|$)(?![.,]\d)/gu,
+    (whole: string, digits: string, offset: number) => {
+      const before = text.slice(Math.max(0, offset - 12), offset);
+      // "resolution 1984/47", "vol. 1465", "E.02.XIV.4": a number after a slash, a digit or
+      // a dotted abbreviation is not a marker.
+      if (/[\/\d]$/.test(before) || /\b(?:No|vol|para|paras|art|chap|sect|p|pp)\.$/i.test(before)) return whole;
+      return noteNumbers.has(digits) ? markerToken(digits) : whole;
+    },
+  );
+}
+
+/** Removes marker tokens from a text, returning the plain text and where each marker stood. */
+export function extractNoteRefs(text: string): { text: string; notes: NoteRef[] } {
+  const notes: NoteRef[] = [];
+  let plain = '';
+  let last = 0;
+  for (const match of text.matchAll(MARKER_PATTERN)) {
+    plain += text.slice(last, match.index);
+    notes.push({ marker: match[1], at: plain.length });
+    last = match.index! + match[0].length;
+  }
+  plain += text.slice(last);
+  if (!notes.length) return { text, notes };
+  return { text: plain, notes };
+}
+
+export function hasMarkers(text: string): boolean {
+  return text.includes(MARK_OPEN) && text.includes(MARK_CLOSE);
+}
