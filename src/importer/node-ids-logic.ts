@@ -6,7 +6,7 @@ import type { DocumentNode } from './document.ts';
 
 export function cleanNum(num: string): string {
   return num
-    .replace(/^(?:rule|article|annex|chapter|section|part|principle|guideline)\s+/i, '')
+    .replace(/^(?:rule|article|annex|chapter|section|part|principle|guideline)\b\s*/i, '')
     .replace(/[().\s]/g, '').replace(/[^\p{L}\p{N}-]/gu, '');
 }
 

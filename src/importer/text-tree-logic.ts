@@ -1,4 +1,4 @@
-import { createNode, type Diagnostic, type DocumentHints, type DocumentNode, type DocumentType, type ImportedDocument } from './document.ts';
+import { createNode, type Diagnostic, type DocumentHints, type DocumentNode, type ImportedDocument } from './document.ts';
 import type { Block } from './text-blocks-logic.ts';
 import {
   classifyBlock,
@@ -116,11 +116,7 @@ class DocumentBuilder {
       this.expectAttachmentTitle = false;
       if (cls.type === 'headingLike' || cls.type === 'text' && isHeadingLike(text)) {
         const attachment = this.top().node;
-        attachment.heading = attachment.heading ? `${attachment.heading} ${text}` : text;
-        // A long title wraps over two lines in PDF exports.
-        if (next && classifyBlock(next.text).type === 'headingLike' && /\p{Ll}$/u.test(stripMarkers(text)) && !/^(Preamble|Preliminary observations|Introduction)$/.test(next.text)) {
-          this.expectAttachmentTitle = true;
-        }
+        attachment.heading = text;
         return;
       }
     }
@@ -133,8 +129,8 @@ class DocumentBuilder {
         return;
       case 'numberTitle':
         this.printedNumber = cls.number;
-        this.doc.title ??= stripMarkers(cls.title);
-        this.addFrontHeading(text);
+        if (this.doc.title) this.addFrontHeading(text);
+        else this.doc.title = cls.title;
         return;
       case 'symbolLine':
         this.doc.symbol ??= cls.symbol;
@@ -144,7 +140,7 @@ class DocumentBuilder {
       case 'formula':
         return this.addFormula(text, cls.body);
       case 'annex':
-        return this.addAttachment(text, cls.num);
+        return this.addAttachment(text);
       case 'conclusions':
         return this.addConclusions(text, cls.meeting, cls.date);
       case 'section':
@@ -177,10 +173,9 @@ class DocumentBuilder {
     this.formulaSeen = true;
   }
 
-  private addAttachment(text: string, num: string | null): void {
+  private addAttachment(text: string): void {
     const root = this.closeUntil((node) => node.kind === 'document');
-    const attachment = createNode('attachment', { num: num ? `Annex ${num}` : null });
-    void text;
+    const attachment = createNode('attachment', { num: stripMarkers(text).trim() });
     this.open(attachment, root, 1);
     this.inPreamble = false;
     this.expectAttachmentTitle = true;
@@ -313,12 +308,7 @@ class DocumentBuilder {
       this.documentationList = list;
       return;
     }
-    if (!this.formulaSeen && !this.insideAttachment()) {
-      // Before the formula: the document's title, then any other front matter.
-      if (!this.doc.title) this.doc.title = plain;
-      this.addFrontHeading(text);
-      return;
-    }
+    if (!this.formulaSeen && !this.insideAttachment()) return this.addFrontMatter(text);
     if (this.inPreamble) return this.addText(text, block.line);
     // A titled group: "Preliminary observations", "Recommendations on training".
     const nextClass = next ? classifyBlock(next.text).type : 'text';
@@ -331,8 +321,17 @@ class DocumentBuilder {
     return this.path.some((frame) => frame.node.kind === 'attachment');
   }
 
+  /** Before the formula: the document's title, then any other front matter. */
+  private addFrontMatter(text: string): void {
+    if (this.doc.title) this.addFrontHeading(text);
+    else this.doc.title = text;
+  }
+
   private addText(text: string, line: number): void {
     const plain = stripMarkers(text).trim();
+    if (!this.formulaSeen && !this.insideAttachment() && !this.root.children.length && !this.doc.title && !endsWithTerminal(plain)) {
+      return this.addFrontMatter(text);
+    }
     if (this.inPreamble && !plain.endsWith(':')) {
       const frame = this.closeUntil((node) => node.kind === 'document' || node.kind === 'attachment');
       frame.node.children.push(createNode('recital', { text }));
@@ -439,16 +438,16 @@ export function buildDocuments(blocks: Block[], hints: DocumentHints): TreeResul
 
   if (report) {
     report.builder.doc.symbol ??= hints.symbol ?? null;
-    for (const builder of built) if (builder !== report.builder) builder.doc.partOf = report.builder.doc.symbol;
+    for (const builder of built) {
+      if (builder === report.builder) continue;
+      builder.doc.partOf = report.builder.doc.symbol;
+      // Resolutions and decisions of a report were adopted by the body that reports.
+      if (builder.doc.type === 'resolution' || builder.doc.type === 'decision') builder.doc.body ??= hints.body ?? null;
+    }
   }
   return { documents: built.map((builder) => ({ doc: builder.doc, printedNumber: builder.printedNumber })), diagnostics };
 }
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-export function documentTypeFor(body: string | null): DocumentType {
-  void body;
-  return 'resolution';
 }
