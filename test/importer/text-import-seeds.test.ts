@@ -206,7 +206,9 @@ describe('seed 001: E/2010/30, a Commission report in Markdown', () => {
 
   test('attaches superscript footnotes to the documents and nodes that cite them', () => {
     const all = result.documents.flatMap((doc) => doc.footnotes);
-    assert.deepEqual(all.map((note) => Number(note.marker)).sort((a, b) => a - b), sequence(115, Number).filter((n) => all.some((note) => Number(note.marker) === n)));
+    const markers = all.map((note) => Number(note.marker));
+    assert.equal(new Set(markers).size, markers.length, 'each footnote belongs to one document');
+    assert.ok(markers.every((marker) => marker >= 1 && marker <= 115));
     assert.ok(all.length >= 110, `most of the 115 footnotes are cited (${all.length})`);
     assert.ok(all.every((note) => note.text), 'every cited footnote has its text');
     const draft1 = part('sect. A, draft resolution I');
