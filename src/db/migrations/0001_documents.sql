@@ -84,14 +84,18 @@ create table instruments (
   id text primary key,
   name text not null,
   short_names text[] not null default '{}',
+  -- symbols of the acts that adopted, approved or amended it, for joins with documents and citations
   adopted_by text[] not null default '{}',
+  -- the catalogue's full account of those acts (symbol, part, body, year, action)
+  adoptions jsonb not null default '[]',
   body text,
   year integer,
   category text,
   clusters text[] not null default '{}',
-  -- ids of other instruments; not foreign keys, because the catalogue may name one it does not list yet
-  supersedes text,
+  -- ids of other instruments; not foreign keys, because the catalogue may name one it does not list
+  supersedes text[] not null default '{}',
   superseded_by text,
   provision_kind text,
   updated_at timestamptz not null default now()
 );
+create index instruments_adopted_by on instruments using gin (adopted_by);

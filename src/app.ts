@@ -1,0 +1,64 @@
+// buildApp: the Fastify instance with every route, and no listen, so tests drive it with
+// app.inject and main.ts decides where it listens.
+
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { LogLevel } from './config.ts';
+import type { Db } from './db/db.ts';
+import { registerDocumentRoutes } from './documents/documents-routes.ts';
+import { countDocuments } from './importer/importer-store.ts';
+import { isApiRequest, registerErrorHandling } from './http/error-handler.ts';
+
+/** Whether the first-start import has finished; /healthz answers "starting" until it has. */
+export interface Readiness {
+  ready: boolean;
+}
+
+export interface AppDeps {
+  db: Db;
+  /** ready by default: only main.ts, which seeds after listening, starts not ready */
+  readiness?: Readiness;
+  /** no logging when absent (tests) */
+  logLevel?: LogLevel;
+}
+
+const HTML_SECURITY_HEADERS: Record<string, string> = {
+  // Pages are server-rendered with one inline stylesheet and no script yet.
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'referrer-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const readiness = deps.readiness ?? { ready: true };
+  const app = Fastify({
+    logger: deps.logLevel ? { level: deps.logLevel } : false,
+    // Symbols are long (A/RES/65/230 becomes A%2FRES%2F65%2F230): allow generous parameters.
+    routerOptions: { maxParamLength: 500 },
+  });
+
+  registerErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (!isApiRequest(request) && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      for (const [name, value] of Object.entries(HTML_SECURITY_HEADERS)) reply.header(name, value);
+    }
+    return payload;
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (!readiness.ready) return reply.code(503).send({ status: 'starting' });
+    try {
+      return reply.send({ status: 'ok', documents: await countDocuments(deps.db) });
+    } catch (error) {
+      app.log.error({ err: error }, 'health check: the database does not answer');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  app.get('/', async (_request, reply) => reply.redirect('/en/'));
+
+  registerDocumentRoutes(app, { db: deps.db });
+  return app;
+}

@@ -1,0 +1,54 @@
+// Reading documents: the list for the home page and one document in the reader's language.
+
+import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { findDocument, listDocumentLanguages, listDocuments, type DocumentRow, type DocumentWithTree } from './documents-store.ts';
+
+export interface ReadContext {
+  db: Db;
+}
+
+export interface DocumentSummary {
+  symbol: string;
+  /** the language version whose title, body and date are shown */
+  shown: DocumentRow;
+  languages: string[];
+}
+
+/** One entry per symbol, described in the preferred language when that version exists. */
+export async function listDocumentSummaries(ctx: ReadContext, { preferred }: { preferred: string }): Promise<DocumentSummary[]> {
+  const rows = await listDocuments(ctx.db);
+  const bySymbol = new Map<string, DocumentRow[]>();
+  for (const row of rows) bySymbol.set(row.symbol, [...(bySymbol.get(row.symbol) ?? []), row]);
+  return [...bySymbol.entries()].map(([symbol, versions]) => ({
+    symbol,
+    shown: pickLanguage(versions, (row) => row.language, preferred)!,
+    languages: versions.map((row) => row.language).sort(),
+  }));
+}
+
+/**
+ * A document in `language` when asked for one; else in the preferred language, else English,
+ * else the first there is. Throws document.not_found when the symbol (or the asked language) is not there.
+ */
+export async function readDocument(
+  ctx: ReadContext,
+  { symbol, language, preferred }: { symbol: string; language?: string | null; preferred: string },
+): Promise<{ document: DocumentWithTree; languages: string[] }> {
+  const languages = await listDocumentLanguages(ctx.db, symbol);
+  if (languages.length === 0) throw new AppError('document.not_found', `No document with the symbol ${symbol} has been imported.`, { symbol });
+  if (language && !languages.includes(language)) {
+    throw new AppError('document.not_found', `${symbol} is not available in "${language}"; it is available in ${languages.join(', ')}.`, {
+      symbol,
+      language,
+    });
+  }
+  const chosen = language ?? pickLanguage(languages, (code) => code, preferred)!;
+  const document = await findDocument(ctx.db, { symbol, language: chosen });
+  if (!document) throw new AppError('document.not_found', `No document with the symbol ${symbol} has been imported.`, { symbol });
+  return { document, languages };
+}
+
+function pickLanguage<T>(items: T[], languageOf: (item: T) => string, preferred: string): T | undefined {
+  return items.find((item) => languageOf(item) === preferred) ?? items.find((item) => languageOf(item) === 'en') ?? items[0];
+}

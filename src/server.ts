@@ -1,0 +1,58 @@
+// Starting and stopping the web server: shared by `npm start` (main.ts) and `normhub serve`.
+
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type Readiness } from './app.ts';
+import type { Config } from './config.ts';
+import { openDb, type Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDatabase } from './importer/seed-service.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Db;
+  /** settles when the first-start import has finished (or was not needed) */
+  seeding: Promise<void>;
+  /** stops taking requests, lets the import finish its current file, closes the database */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = await openDb(config);
+  let app: FastifyInstance;
+  const readiness: Readiness = { ready: !config.seedOnStart };
+  try {
+    await migrate(db);
+    app = await buildApp({ db, readiness, logLevel: config.logLevel });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  // Seeding runs after listen so that a load balancer sees the process alive ("starting")
+  // at once, instead of a port that refuses connections for the length of the import.
+  const stopSeeding = new AbortController();
+  const seeding = config.seedOnStart
+    ? seedDatabase({ db, log: app.log }, config, {
+        signal: stopSeeding.signal,
+        onProgress: ({ done, total }) => {
+          if (done % 25 === 0 || done === total) app.log.info(`First-start import: ${done} of ${total} files`);
+        },
+      })
+        .then(() => undefined)
+        .catch((error) => app.log.error({ err: error }, 'First-start import failed; the server goes on with what was stored'))
+        .finally(() => {
+          readiness.ready = true;
+        })
+    : Promise.resolve();
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      stopSeeding.abort();
+      await app.close();
+      await seeding;
+      await db.close();
+    })());
+  return { app, db, seeding, close };
+}
