@@ -85,7 +85,9 @@ function readNotes(lines: SourceLine[], start: number, into: FootnoteDefinition[
     }
     const lead = LEADING_MARKER.exec(line.text);
     const numbered = style === 'any' ? NUMBERED_NOTE.exec(line.text) : null;
-    const numberedFits = numbered && (!current || isNextMarker(current.marker, numbered[1]));
+    // "27 August–7 September 1990" continuing note 25 is not note 27: a new note follows a complete one.
+    const gap = numbered && current ? Number(numbered[1]) - Number(current.marker) : 1;
+    const numberedFits = numbered && (gap === 1 || (gap >= 2 && gap <= 3 && isCompleteNote(current!.text)));
     if (lead || numberedFits) {
       const [, marker, text] = (lead ?? numbered)!;
       current = { marker, text: text.trim(), line: line.no, style: lead ? 'superscript' : 'numbered' };
@@ -100,10 +102,10 @@ function readNotes(lines: SourceLine[], start: number, into: FootnoteDefinition[
   return index;
 }
 
-function isNextMarker(previous: string, candidate: string): boolean {
-  const gap = Number(candidate) - Number(previous);
-  return gap >= 1 && gap <= 3;
+function isCompleteNote(text: string): boolean {
+  return /[.)”’"]$/.test(text) && !/\b(?:No|Nos|vol|vols|p|pp|para|paras|chap|sect|art)\.$/.test(text);
 }
+
 
 /** Word exports gather the notes at the end: "1 See resolution 55/2." line after line. */
 function takeTrailingNotes(body: SourceLine[]): SourceLine[] {
@@ -148,21 +150,29 @@ export function joinWrapped(before: string, after: string): string {
 }
 
 /**
- * Bare-digit markers ("Prisoners2 have", "World,1 Member") become marker tokens, but only
- * for numbers that have a footnote, so that years, volumes and paragraph numbers stay text.
+ * Bare-digit markers ("Prisoners2 have", "World,1 Member", "INTERPOL1 and") become marker
+ * tokens, but only for numbers that have a footnote, so that years, volumes and paragraph
+ * numbers stay text. After a capital letter ("G20") only the next marker in sequence counts.
  */
-export function markBareDigitMarkers(text: string, noteNumbers: Set<string>): string {
-  if (noteNumbers.size === 0) return text;
-  return text.replace(
-    /(?<=[\p{Ll},;:)\]”’"]|\p{Ll}\.)(\d{1,3})(?=[\s,.;:)”’]|$)(?![.,]\d)/gu,
-    (whole: string, digits: string, offset: number) => {
-      const before = text.slice(Math.max(0, offset - 12), offset);
+export function markBareDigitMarkers(lines: SourceLine[], noteNumbers: Set<string>): SourceLine[] {
+  if (noteNumbers.size === 0) return lines;
+  let last = 0;
+  const candidate = /(?<=([\p{L},;:)\]”’"]|\p{Ll}\.))(\d{1,3})(?=[\s,.;:)”’]|$)(?![.,]\d)/gu;
+  return lines.map((line) => {
+    if (line.blank) return line;
+    const text = line.text.replace(candidate, (whole: string, before: string, digits: string, offset: number) => {
+      const context = line.text.slice(Math.max(0, offset - 12), offset);
       // "resolution 1984/47", "vol. 1465", "E.02.XIV.4": a number after a slash, a digit or
       // a dotted abbreviation is not a marker.
-      if (/[\/\d]$/.test(before) || /\b(?:No|vol|para|paras|art|chap|sect|p|pp)\.$/i.test(before)) return whole;
-      return noteNumbers.has(digits) ? markerToken(digits) : whole;
-    },
-  );
+      if (/[\/\d]$/.test(context) || /\b(?:No|vol|para|paras|art|chap|sect|p|pp)\.$/i.test(context)) return whole;
+      if (!noteNumbers.has(digits)) return whole;
+      const value = Number(digits);
+      if (/\p{Lu}/u.test(before) && value !== last + 1) return whole;
+      last = Math.max(last, value);
+      return markerToken(digits);
+    });
+    return text === line.text ? line : { ...line, text };
+  });
 }
 
 /** Removes marker tokens from a text, returning the plain text and where each marker stood. */
@@ -182,4 +192,33 @@ export function extractNoteRefs(text: string): { text: string; notes: NoteRef[] 
 
 export function hasMarkers(text: string): boolean {
   return text.includes(MARK_OPEN) && text.includes(MARK_CLOSE);
+}
+
+/**
+ * A marker glued to a number ("16 September 20055", "resolutions 5/13 and 5/64" for 5/1 and
+ * 5/6) cannot be told from the number by its shape alone. For a footnote still without a
+ * marker, take the first number ending in the note's own number after the previous marker.
+ */
+export function recoverMarkersGluedToNumbers(lines: SourceLine[], noteNumbers: string[]): SourceLine[] {
+  const result = lines.map((line) => ({ ...line }));
+  const referenced = new Set<string>();
+  for (const line of result) for (const match of line.text.matchAll(MARKER_PATTERN)) referenced.add(match[1]);
+  for (const marker of noteNumbers) {
+    if (referenced.has(marker)) continue;
+    const previous = markerToken(String(Number(marker) - 1));
+    const startLine = Math.max(0, result.findIndex((line) => line.text.includes(previous)));
+    const glued = new RegExp(`(?<=\\d)${marker}(?=[\\s,.;:)”’]|$)`, 'g');
+    for (let index = startLine; index < result.length; index++) {
+      const line = result[index];
+      if (line.blank) continue;
+      const from = index === startLine && line.text.includes(previous) ? line.text.indexOf(previous) + previous.length : 0;
+      glued.lastIndex = from;
+      const match = glued.exec(line.text);
+      if (!match) continue;
+      line.text = line.text.slice(0, match.index) + markerToken(marker) + line.text.slice(match.index + marker.length);
+      referenced.add(marker);
+      break;
+    }
+  }
+  return result;
 }

@@ -107,12 +107,15 @@ function continues(previous: Block, next: Block): boolean {
   const after = stripMarkers(next.text).trim();
   if (!before || !after) return false;
   if (isStructuralStart(next.text) || isStandaloneLine(previous.text)) return false;
-  if (/^\p{Ll}/u.test(after)) return !/[.!?]["”’)]*$/.test(before) || /\b(?:No|para|vol|chap|sect|e\.g|i\.e)\.$/.test(before);
+  // "Recommendation, 2011 (No." / "201) and": an abbreviation never ends a paragraph.
+  if (/\b(?:No|Nos|para|paras|vol|vols|chap|sect|art|arts|p|pp|e\.g|i\.e|cf|resp)\.$/.test(before)) return true;
+  if (/^\p{Ll}/u.test(after)) return !/[.!?]["”’)]*$/.test(before);
   const lastWord = /(\S+)$/.exec(before)?.[1].toLowerCase() ?? '';
   if (FUNCTION_WORDS.has(lastWord)) return true;
   if (/\p{L}-$/u.test(before)) return true;
-  // A long text with no closing punctuation is a paragraph, not a heading: a break inside it.
-  return next.afterBreak && !TERMINAL.test(before) && before.length > 160;
+  // Headings are kept with what follows them, so a page or footnote break after a text
+  // with no closing punctuation falls inside a paragraph.
+  return next.afterBreak && !TERMINAL.test(before);
 }
 
 function joinAcrossBreak(before: string, after: string, vocabulary: Set<string>): string {

@@ -51,7 +51,7 @@ export function cleanupText(raw: string, knownSymbol?: string | null): CleanupRe
     .replace(/[\uE000-\uE001]/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B\u00AD]/g, '');
+    .replace(/[\u200B\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '');
   const rawLines = text.split('\n');
 
   const headerSymbols = new Set<string>();

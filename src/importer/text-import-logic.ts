@@ -1,5 +1,5 @@
 import { walkNodes, type Diagnostic, type DocumentHints, type DocumentNode, type Footnote, type ImportedDocument, type ImportResult, type NoteRef } from './document.ts';
-import { extractNoteRefs, markBareDigitMarkers, splitFootnotes, type FootnoteDefinition } from './footnotes-logic.ts';
+import { extractNoteRefs, markBareDigitMarkers, recoverMarkersGluedToNumbers, splitFootnotes, type FootnoteDefinition } from './footnotes-logic.ts';
 import { assignNodeIds } from './node-ids-logic.ts';
 import { annotateReferences } from './references-logic.ts';
 import { buildBlocks } from './text-blocks-logic.ts';
@@ -17,7 +17,12 @@ export function importText(text: string, hints: DocumentHints = {}): ImportResul
 
   // Bare digits are markers only where the notes themselves are numbered in plain digits.
   const plainNumbers = new Set(definitions.filter((note) => note.style === 'numbered').map((note) => note.marker));
-  const markedBody = plainNumbers.size ? body.map((line) => (line.blank ? line : { ...line, text: markBareDigitMarkers(line.text, plainNumbers) })) : body;
+  const markedBody = plainNumbers.size
+    ? recoverMarkersGluedToNumbers(
+        markBareDigitMarkers(body, plainNumbers),
+        [...plainNumbers],
+      )
+    : body;
 
   const blocks = buildBlocks(markedBody);
   const tree = buildDocuments(blocks, hints);

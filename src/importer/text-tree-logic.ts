@@ -157,7 +157,7 @@ class DocumentBuilder {
       case 'headingLike':
         return this.addHeadingLike(text, block, next);
       default:
-        return this.addText(text, block.line);
+        return this.addText(text, block.line, next);
     }
   }
 
@@ -258,7 +258,7 @@ class DocumentBuilder {
       // Points belong to the paragraph or rule they follow, or to the container itself.
       this.top().node.children.push(point);
       this.lastPoints = [point];
-      this.inPreamble = false;
+      if (this.top().node.kind !== 'recital') this.inPreamble = false;
       return;
     }
     const firstLabel = first.num!.slice(1, -1);
@@ -309,10 +309,10 @@ class DocumentBuilder {
       return;
     }
     if (!this.formulaSeen && !this.insideAttachment()) return this.addFrontMatter(text);
-    if (this.inPreamble) return this.addText(text, block.line);
+    if (this.inPreamble) return this.addText(text, block.line, next);
     // A titled group: "Preliminary observations", "Recommendations on training".
     const nextClass = next ? classifyBlock(next.text).type : 'text';
-    if (nextClass === 'headingLike' && !isHeadingLike(next!.text)) return this.addText(text, block.line);
+    if (nextClass === 'headingLike' && !isHeadingLike(next!.text)) return this.addText(text, block.line, next);
     const parent = this.closeUntil(this.isContainerFor('group'));
     this.open(createNode('hcontainer', { heading: text }), parent);
   }
@@ -327,14 +327,17 @@ class DocumentBuilder {
     else this.doc.title = text;
   }
 
-  private addText(text: string, line: number): void {
+  private addText(text: string, line: number, next?: Block): void {
     const plain = stripMarkers(text).trim();
     if (!this.formulaSeen && !this.insideAttachment() && !this.root.children.length && !this.doc.title && !endsWithTerminal(plain)) {
       return this.addFrontMatter(text);
     }
-    if (this.inPreamble && !plain.endsWith(':')) {
+    // A preambular paragraph may introduce points; one that introduces numbered paragraphs
+    // ("Declare as follows:") or a draft is operative.
+    const introducesOperative = plain.endsWith(':') && (EMBEDDED_DRAFT.test(plain) || !next || classifyBlock(next.text).type !== 'point');
+    if (this.inPreamble && !introducesOperative) {
       const frame = this.closeUntil((node) => node.kind === 'document' || node.kind === 'attachment');
-      frame.node.children.push(createNode('recital', { text }));
+      this.open(createNode('recital', { text }), frame);
       return;
     }
     this.inPreamble = false;
