@@ -56,3 +56,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })());
   return { app, db, seeding, close };
 }
+
+/** Shuts down cleanly on SIGTERM and SIGINT; a second signal exits at once. */
+export function closeOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal means "now": do not make an operator wait for the import to finish.
+      server.app.log.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    server.app.log.info(`${signal}: shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

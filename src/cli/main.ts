@@ -1,0 +1,149 @@
+// normhub <command>: the command line. Each command calls the same services as the web.
+// Exit codes: 0 success, 1 something failed (a file refused, the database unreachable), 2 usage.
+
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openDb } from '../db/db.ts';
+import { migrate } from '../db/migrate.ts';
+import { AppError } from '../errors.ts';
+import { isCalendarDate } from '../importer/importer.ts';
+import type { Log } from '../importer/importer-service.ts';
+import { seedDatabase } from '../importer/seed-service.ts';
+import { closeOnSignals, startServer } from '../server.ts';
+import { runImportCommand } from './import-command.ts';
+import { startProgress, type Progress } from './progress.ts';
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+// Progress and messages go to stderr so that stdout carries only the command's output.
+const stderrLog: Log = {
+  info: () => {},
+  warn: (message) => process.stderr.write(`warning: ${message}\n`),
+  error: (message) => process.stderr.write(`error: ${message}\n`),
+};
+
+function configOrUsageError(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function parseDate(value: string): string {
+  if (!isCalendarDate(value)) throw new InvalidArgumentError('expected a date such as 2012-07-26 (YYYY-MM-DD).');
+  return value;
+}
+
+function parseLanguage(value: string): string {
+  const code = value.trim().toLowerCase();
+  if (!/^[a-z]{2}$/.test(code)) throw new InvalidArgumentError('expected a two-letter language code: ar, en, es, fr, ru or zh.');
+  return code;
+}
+
+function parseText(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('must not be empty.');
+  return value.trim();
+}
+
+const program = new Command()
+  .name('normhub')
+  .description('NormHub: United Nations standards and norms in crime prevention and criminal justice')
+  .showHelpAfterError('(normhub --help lists the commands)')
+  .exitOverride();
+
+program
+  .command('import')
+  .description('read source files (text, Markdown, DOCX, PDF, Akoma Ntoso XML) and store the documents they hold')
+  .argument('<files...>', 'the files to import')
+  .option('--symbol <symbol>', 'document symbol, when the text does not say it (E/RES/2012/13)', parseText)
+  .option('--title <title>', 'title, when the text does not say it', parseText)
+  .option('--body <body>', 'adopting body, when the text does not say it ("Economic and Social Council")', parseText)
+  .option('--adopted <date>', 'date of adoption, YYYY-MM-DD', parseDate)
+  .option('--language <code>', 'language of the files: ar, en, es, fr, ru or zh', parseLanguage)
+  .option('--dry-run', 'read and report, store nothing (and do not open the database)', false)
+  .option('--json', 'print one JSON object {documents, diagnostics} on stdout', false)
+  .action(async (files: string[], options: { symbol?: string; title?: string; body?: string; adopted?: string; language?: string; dryRun: boolean; json: boolean }) => {
+    // One symbol, title or date given for several files would make them versions of one document.
+    const single = (['symbol', 'title', 'adopted'] as const).filter((name) => options[name] !== undefined);
+    if (files.length > 1 && single.length > 0) {
+      throw new UsageError(`--${single.join(', --')} describe${single.length === 1 ? 's' : ''} one document: import the files one at a time.`);
+    }
+    const config = options.dryRun ? null : configOrUsageError();
+    const hints = { symbol: options.symbol, title: options.title, body: options.body, adopted: options.adopted, language: options.language };
+    process.exitCode = await runImportCommand(config, files, { hints, dryRun: options.dryRun, json: options.json }, stderrLog);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const db = await openDb(configOrUsageError());
+    try {
+      const applied = await migrate(db);
+      process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('import the bundled seeds and the corpus (NORMHUB_CORPUS_DIR) into an empty database')
+  .option('--force', 'import even when the database already holds documents (unchanged ones stay as they are)', false)
+  .action(async (options: { force: boolean }) => {
+    const config = configOrUsageError();
+    const db = await openDb(config);
+    try {
+      await migrate(db);
+      const bar: { progress: Progress | null } = { progress: null };
+      const result = await seedDatabase({ db, log: stderrLog }, config, {
+        force: options.force,
+        onProgress: ({ done, total, source }) => {
+          bar.progress ??= startProgress(total);
+          bar.progress.tick(done, source.source);
+        },
+      });
+      bar.progress?.stop();
+      if (!result.seeded) {
+        process.stdout.write(`The database already holds ${result.documents} documents; nothing imported (--force imports anyway).\n`);
+        return;
+      }
+      const sources = result.report!.sources;
+      const refused = sources.filter((source) => source.error);
+      for (const source of refused) process.stderr.write(`${source.source}: ${source.error!.message}\n`);
+      process.stdout.write(`${sources.length - refused.length} of ${sources.length} files read; ${result.documents} documents in the database.\n`);
+      if (refused.length) process.exitCode = EXIT_FAILED;
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('serve')
+  .description('start the web server (the same as npm start)')
+  .action(async () => {
+    closeOnSignals(await startServer(configOrUsageError()));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help).
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`normhub: ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else if (error instanceof AppError) {
+    process.stderr.write(`normhub: ${error.message}\n`);
+    process.exitCode = EXIT_FAILED;
+  } else {
+    process.stderr.write(`normhub: unexpected error: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = EXIT_FAILED;
+  }
+}
