@@ -10,20 +10,28 @@ import { nestedTransaction, type Db, type QueryResult } from './db.ts';
 
 const LOCK_FILE = 'normhub.lock';
 
+// Folders this process has open: the lock file alone cannot tell our own live lock from a
+// stale one left by an earlier process that happened to have our process id.
+const openHere = new Set<string>();
+
 export async function openPglite(dataDir: string): Promise<Db> {
   const inMemory = dataDir === 'memory://';
   let lockPath: string | null = null;
   if (!inMemory) {
     mkdirSync(dataDir, { recursive: true });
     lockPath = path.join(dataDir, LOCK_FILE);
+    if (openHere.has(lockPath)) {
+      throw new AppError('db.in_use', `The embedded database in ${dataDir} is already open in this process.`, { pid: process.pid });
+    }
     takeLock(lockPath, dataDir);
+    openHere.add(lockPath);
   }
   let pglite: PGlite;
   try {
     pglite = inMemory ? new PGlite() : new PGlite(dataDir);
     await pglite.waitReady;
   } catch (error) {
-    if (lockPath) rmSync(lockPath, { force: true });
+    if (lockPath) releaseLock(lockPath);
     throw new AppError('db.unavailable', `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
 
@@ -39,7 +47,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
       if (closed) return;
       closed = true;
       await pglite.close();
-      if (lockPath) rmSync(lockPath, { force: true });
+      if (lockPath) releaseLock(lockPath);
     },
   };
 }
@@ -57,6 +65,11 @@ function wrapTransaction(tx: Transaction, depth: number): Db {
     },
   };
   return db;
+}
+
+function releaseLock(lockPath: string): void {
+  openHere.delete(lockPath);
+  rmSync(lockPath, { force: true });
 }
 
 function takeLock(lockPath: string, dataDir: string): void {

@@ -21,7 +21,7 @@ export function sampleDocument(overrides: Partial<ImportedDocument> = {}): Impor
           kind: 'recital',
           id: 'recital-1',
           text: 'Recalling its resolution 1992/22 of 30 July 1992,',
-          notes: [{ marker: '1', at: 49 }],
+          notes: [{ marker: '1', at: 48 }], // just before the final comma,
           refs: [{ kind: 'citation', text: 'resolution 1992/22', start: 19, end: 37, symbol: 'E/RES/1992/22' }],
           children: [],
         },
