@@ -116,7 +116,15 @@ program
       const sources = result.report!.sources;
       const refused = sources.filter((source) => source.error);
       for (const source of refused) process.stderr.write(`${source.source}: ${source.error!.message}\n`);
-      process.stdout.write(`${sources.length - refused.length} of ${sources.length} files read; ${result.documents} documents in the database.\n`);
+      const statuses = sources.flatMap((source) => source.documents.map((document) => document.status));
+      const tally = (['created', 'updated', 'unchanged', 'skipped'] as const)
+        .map((status) => [status, statuses.filter((s) => s === status).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', ');
+      process.stdout.write(
+        `${sources.length - refused.length} of ${sources.length} files read (${tally || 'no documents'}); ${result.documents} documents in the database.\n`,
+      );
       if (refused.length) process.exitCode = EXIT_FAILED;
     } finally {
       await db.close();

@@ -113,9 +113,9 @@ export function prepareDocument(parsed: ImportedDocument, hints: DocumentHints):
   const name = document.symbol || document.title || 'a document';
   let skipReason: string | null = null;
   if (!document.symbol) {
-    skipReason = `${document.title ? `"${document.title}"` : 'A document'} has no symbol, so it was not stored; give its symbol (normhub import --symbol E/RES/2012/13 ...)`;
+    skipReason = `${document.title ? `"${document.title}"` : 'A document'} has no symbol, so it was not stored; give its symbol (normhub import --symbol <symbol> FILE)`;
   } else if (!document.language) {
-    skipReason = `${name} has no language, so it was not stored; give it (normhub import --language en ...)`;
+    skipReason = `${name} has no language, so it was not stored; give it (normhub import --language <code> FILE)`;
   } else if (!/^[a-z]{2,3}$/.test(document.language)) {
     skipReason = `${name} has the language "${document.language}", which is not an ISO 639-1 code such as en or fr, so it was not stored`;
   }
