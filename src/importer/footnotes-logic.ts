@@ -197,7 +197,8 @@ export function hasMarkers(text: string): boolean {
 /**
  * A marker glued to a number ("16 September 20055", "resolutions 5/13 and 5/64" for 5/1 and
  * 5/6) cannot be told from the number by its shape alone. For a footnote still without a
- * marker, take the first number ending in the note's own number after the previous marker.
+ * marker, look between the previous marker and the next one: first for a year followed by the
+ * note's number, then for a resolution number ("5/13") followed by it.
  */
 export function recoverMarkersGluedToNumbers(lines: SourceLine[], noteNumbers: string[]): SourceLine[] {
   const result = lines.map((line) => ({ ...line }));
@@ -205,20 +206,48 @@ export function recoverMarkersGluedToNumbers(lines: SourceLine[], noteNumbers: s
   for (const line of result) for (const match of line.text.matchAll(MARKER_PATTERN)) referenced.add(match[1]);
   for (const marker of noteNumbers) {
     if (referenced.has(marker)) continue;
-    const previous = markerToken(String(Number(marker) - 1));
-    const startLine = Math.max(0, result.findIndex((line) => line.text.includes(previous)));
-    const glued = new RegExp(`(?<=\\d)${marker}(?=[\\s,.;:)”’]|$)`, 'g');
-    for (let index = startLine; index < result.length; index++) {
-      const line = result[index];
-      if (line.blank) continue;
-      const from = index === startLine && line.text.includes(previous) ? line.text.indexOf(previous) + previous.length : 0;
-      glued.lastIndex = from;
-      const match = glued.exec(line.text);
-      if (!match) continue;
-      line.text = line.text.slice(0, match.index) + markerToken(marker) + line.text.slice(match.index + marker.length);
-      referenced.add(marker);
-      break;
-    }
+    const window = markerWindow(result, marker);
+    const gluedToYear = new RegExp(`(?<=(?<![\\d/])(?:19|20)\\d\\d)${marker}(?=[\\s,.;:)”’]|$)`, 'g');
+    const gluedToResolution = new RegExp(`(?<=(?<![\\d/])\\d{1,3}/\\d{1,3})${marker}(?=[\\s,.;:)”’]|$)`, 'g');
+    const found = findInWindow(result, window, gluedToYear) ?? findInWindow(result, window, gluedToResolution);
+    if (!found) continue;
+    const line = result[found.line];
+    line.text = line.text.slice(0, found.at) + markerToken(marker) + line.text.slice(found.at + marker.length);
+    referenced.add(marker);
   }
   return result;
+}
+
+interface Position {
+  line: number;
+  at: number;
+}
+
+/** From just after the previous note's marker to just before the next note's marker. */
+function markerWindow(lines: SourceLine[], marker: string): { from: Position; to: Position } {
+  const locate = (token: string): Position | null => {
+    for (let index = 0; index < lines.length; index++) {
+      const at = lines[index].text.indexOf(token);
+      if (at >= 0) return { line: index, at };
+    }
+    return null;
+  };
+  const previousToken = markerToken(String(Number(marker) - 1));
+  const previous = locate(previousToken);
+  const next = locate(markerToken(String(Number(marker) + 1)));
+  return {
+    from: previous ? { line: previous.line, at: previous.at + previousToken.length } : { line: 0, at: 0 },
+    to: next ?? { line: lines.length - 1, at: Number.MAX_SAFE_INTEGER },
+  };
+}
+
+function findInWindow(lines: SourceLine[], window: { from: Position; to: Position }, pattern: RegExp): Position | null {
+  for (let index = window.from.line; index <= window.to.line && index < lines.length; index++) {
+    const line = lines[index];
+    if (line.blank) continue;
+    pattern.lastIndex = index === window.from.line ? window.from.at : 0;
+    const match = pattern.exec(line.text);
+    if (match && (index < window.to.line || match.index < window.to.at)) return { line: index, at: match.index };
+  }
+  return null;
 }

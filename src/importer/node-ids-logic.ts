@@ -66,11 +66,14 @@ function assignChildren(children: DocumentNode[], scope: string, used: Set<strin
     return next;
   };
   for (const child of children) {
-    let segment = segmentFor(child, ordinal);
+    const base = segmentFor(child, ordinal);
+    let segment = base;
     if (used.has(segment)) {
-      let n = 2;
-      while (used.has(`${segment}-${n}`)) n++;
-      segment = `${segment}-${n}`;
+      // a repeated number ("1." twice): the second is "para-1-2"; the counter keeps it linear
+      let n = counters.get(`dup:${base}`) ?? 2;
+      while (used.has(`${base}-${n}`)) n++;
+      counters.set(`dup:${base}`, n + 1);
+      segment = `${base}-${n}`;
     }
     used.add(segment);
     child.id = scope ? `${scope}/${segment}` : segment;

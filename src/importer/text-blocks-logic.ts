@@ -32,6 +32,7 @@ const STANDALONE_LINE = [
 ];
 
 export function isStandaloneLine(text: string): boolean {
+  if (text.length > 300) return false; // headings, formulas and rule numbers are short
   const plain = stripMarkers(text).trim();
   return STANDALONE_LINE.some((pattern) => pattern.test(plain));
 }
@@ -40,6 +41,10 @@ export function isStructuralStart(text: string): boolean {
   const plain = stripMarkers(text).trim();
   return isStandaloneLine(plain) || PARAGRAPH_START.some((pattern) => pattern.test(plain));
 }
+
+// Blocks grow as lines join; looking only at their ends keeps the work linear.
+const tail = (text: string) => (text.length > 400 ? text.slice(-400) : text);
+const head = (text: string) => (text.length > 400 ? text.slice(0, 400) : text);
 
 const FUNCTION_WORDS = new Set(
   'a an the of and or to in on for by with from at as its their his her our that which who whose into upon within between among under over than such this these those be is are was were has have not nor but also including inter alia i.e. e.g. per via'.split(' '),
@@ -57,8 +62,8 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
   const indentStartsBlock = indentedShare > 0.02 && indentedShare < 0.6;
 
   const vocabulary = buildVocabulary(lines);
-  const blocks: Block[] = [];
-  let current: Block | null = null;
+  const blocks: PieceBlock[] = [];
+  let current: PieceBlock | null = null;
   let breakBefore = false;
   for (const line of lines) {
     if (line.blank) {
@@ -74,39 +79,67 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
       line.listItem ||
       (indentStartsBlock && line.indented) ||
       isStandaloneLine(line.text) ||
-      (isStructuralStart(line.text) && TERMINAL.test(stripMarkers(current.text))) ||
-      isStandaloneLine(current.text);
+      (isStructuralStart(line.text) && TERMINAL.test(stripMarkers(lastPiece(current)))) ||
+      (current.pieces.length === 1 && isStandaloneLine(current.pieces[0]));
     if (startsNew) {
       if (current) blocks.push(current);
-      current = { text: line.text, line: line.no, afterBreak: breakBefore };
+      current = { pieces: [line.text], line: line.no, afterBreak: breakBefore };
       breakBefore = false;
     } else {
-      current!.text = joinAcrossBreak(current!.text, line.text, vocabulary);
+      appendPieces(current!, [line.text], vocabulary);
     }
   }
   if (current) blocks.push(current);
-  return joinBrokenParagraphs(blocks, vocabulary);
+  return joinBrokenParagraphs(blocks, vocabulary).map(({ pieces, line, afterBreak }) => ({ text: pieces.join(''), line, afterBreak }));
+}
+
+/**
+ * A block under construction keeps its pieces apart until it is done: joining strings and
+ * then reading their ends again would make long blocks quadratic.
+ */
+interface PieceBlock {
+  pieces: string[];
+  line: number;
+  afterBreak: boolean;
+}
+
+function lastPiece(block: PieceBlock): string {
+  return block.pieces[block.pieces.length - 1];
+}
+
+function firstPieces(block: PieceBlock): string {
+  return block.pieces.length === 1 ? block.pieces[0] : block.pieces.slice(0, 8).join('');
 }
 
 /** Joins a paragraph that a page break, a footnote block or a stray blank line cut in two. */
-function joinBrokenParagraphs(blocks: Block[], vocabulary: Set<string>): Block[] {
-  const joined: Block[] = [];
+function joinBrokenParagraphs(blocks: PieceBlock[], vocabulary: Set<string>): PieceBlock[] {
+  const joined: PieceBlock[] = [];
   for (const block of blocks) {
     const previous = joined[joined.length - 1];
     if (previous && continues(previous, block)) {
-      previous.text = joinAcrossBreak(previous.text, block.text, vocabulary);
+      appendPieces(previous, block.pieces, vocabulary);
       continue;
     }
-    joined.push({ ...block });
+    joined.push(block);
   }
   return joined;
 }
 
-function continues(previous: Block, next: Block): boolean {
-  const before = stripMarkers(previous.text).trim();
-  const after = stripMarkers(next.text).trim();
+/** Adds the pieces of a wrapped line or a broken paragraph, mending a hyphenation at the seam. */
+function appendPieces(block: PieceBlock, pieces: string[], vocabulary: Set<string>): void {
+  const last = block.pieces.length - 1;
+  const before = block.pieces[last];
+  const [first, ...rest] = pieces;
+  const seam = seamBetween(before, first, vocabulary);
+  if (seam === 'drop-hyphen') block.pieces[last] = before.slice(0, -1);
+  block.pieces.push(seam === 'space' ? ` ${first}` : first, ...rest);
+}
+
+function continues(previous: PieceBlock, next: PieceBlock): boolean {
+  const before = stripMarkers(tail(lastPiece(previous))).trim();
+  const after = stripMarkers(head(firstPieces(next))).trim();
   if (!before || !after) return false;
-  if (isStructuralStart(next.text) || isStandaloneLine(previous.text)) return false;
+  if (isStructuralStart(head(firstPieces(next))) || (previous.pieces.length === 1 && isStandaloneLine(previous.pieces[0]))) return false;
   // "Recommendation, 2011 (No." / "201) and": an abbreviation never ends a paragraph.
   if (/\b(?:No|Nos|para|paras|vol|vols|chap|sect|art|arts|p|pp|e\.g|i\.e|cf|resp)\.$/.test(before)) return true;
   if (/^\p{Ll}/u.test(after)) return !/[.!?]["”’)]*$/.test(before);
@@ -118,18 +151,16 @@ function continues(previous: Block, next: Block): boolean {
   return next.afterBreak && !TERMINAL.test(before);
 }
 
-function joinAcrossBreak(before: string, after: string, vocabulary: Set<string>): string {
-  const hyphenated = /(\p{L}+)-$/u.exec(before);
+function seamBetween(before: string, after: string, vocabulary: Set<string>): 'space' | 'keep-hyphen' | 'drop-hyphen' {
+  const hyphenated = /(\p{L}+)-$/u.exec(tail(before));
   const nextWord = /^(\p{L}+)/u.exec(after);
-  if (hyphenated && nextWord) {
-    const whole = (hyphenated[1] + nextWord[1]).toLowerCase();
-    const keepHyphen =
-      vocabulary.has(`${hyphenated[1]}-${nextWord[1]}`.toLowerCase()) ||
-      (!vocabulary.has(whole) && KEPT_PREFIXES.has(hyphenated[1].toLowerCase())) ||
-      /^\p{Lu}/u.test(nextWord[1]);
-    return keepHyphen ? before + after : before.slice(0, -1) + after;
-  }
-  return `${before} ${after}`;
+  if (!hyphenated || !nextWord) return 'space';
+  const whole = (hyphenated[1] + nextWord[1]).toLowerCase();
+  const keepHyphen =
+    vocabulary.has(`${hyphenated[1]}-${nextWord[1]}`.toLowerCase()) ||
+    (!vocabulary.has(whole) && KEPT_PREFIXES.has(hyphenated[1].toLowerCase())) ||
+    /^\p{Lu}/u.test(nextWord[1]);
+  return keepHyphen ? 'keep-hyphen' : 'drop-hyphen';
 }
 
 const KEPT_PREFIXES = new Set(['non', 'self', 'well', 'co', 'anti', 'ex', 'cross', 'multi', 'pre', 'post', 'counter', 'semi', 'sub', 'quasi', 'socio', 'long', 'short', 'high', 'low', 'follow', 'open', 'gender', 'child']);

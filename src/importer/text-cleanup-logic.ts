@@ -38,6 +38,7 @@ const JOB_NUMBER_LINE = /^\d{2}-\d{5}(?:\s*\([A-Z]\))?$/;
 const BARCODE_LINE = /^\*\d{5,}\*$/;
 const PAGE_NUMBER_LINE = /^\d{1,3}$/;
 const ODS_MARKER = /<<ODS [^>]*>>/;
+const ODS_MARKERS = /<<ODS [^>]*>>/g;
 
 export interface CleanupResult {
   lines: SourceLine[];
@@ -56,15 +57,12 @@ export function cleanupText(raw: string, knownSymbol?: string | null): CleanupRe
 
   const headerSymbols = new Set<string>();
   // Word exports from ODS end with a residue of cover-page fields after the job markers.
-  let end = rawLines.length;
   const odsAt = rawLines.findIndex((line) => ODS_MARKER.test(line));
-  if (odsAt >= 0) {
-    for (const line of rawLines.slice(odsAt)) {
-      const symbol = /<<ODS DOC SYMBOL1>>([^<]+)<<ODS DOC SYMBOL1>>/.exec(line);
-      if (symbol) headerSymbols.add(symbol[1].trim());
-    }
-    end = odsAt;
+  for (const line of odsAt >= 0 ? rawLines.slice(odsAt) : []) {
+    const symbol = /<<ODS DOC SYMBOL1>>([^<]+)<<ODS DOC SYMBOL1>>/.exec(line);
+    if (symbol) headerSymbols.add(symbol[1].trim());
   }
+  const end = rawLines.length;
 
   const symbolCounts = new Map<string, number>();
   for (const line of rawLines.slice(0, end)) {
@@ -80,6 +78,14 @@ export function cleanupText(raw: string, knownSymbol?: string | null): CleanupRe
     const original = rawLines[index];
     if (original.includes('\f')) pendingBreak = true;
     let line = original.replace(/\f/g, '');
+    if (odsAt >= 0 && index >= odsAt) {
+      // After the job markers, only the cover page's fields go; other text stays.
+      line = line.replace(ODS_MARKERS, '');
+      if (isCoverPageResidue(line.replace(/\[DU\d+\]/g, '').trim(), headerSymbols)) {
+        pendingBreak = true;
+        continue;
+      }
+    }
     const trimmed = line.trim();
     if (headerSymbols.has(trimmed) || JOB_NUMBER_LINE.test(trimmed) || BARCODE_LINE.test(trimmed)) {
       pendingBreak = true;
@@ -101,6 +107,25 @@ export function cleanupText(raw: string, knownSymbol?: string | null): CleanupRe
   return { lines, headerSymbols: [...headerSymbols] };
 }
 
+/**
+ * What an ODS Word export leaves after its job markers: the markers, rules, page numbers,
+ * and the cover page's fields run together ("United NationsA/RES/65/230General Assembly…").
+ * Only such lines go; any other text after the markers is kept.
+ */
+function isCoverPageResidue(line: string, symbols: Set<string>): boolean {
+  return (
+    line === '' ||
+    /^N\d{7}[A-Z]?$/.test(line) || // the job number as ODS writes it
+    /^[-_]{3,}$/.test(line) ||
+    PAGE_NUMBER_LINE.test(line) ||
+    JOB_NUMBER_LINE.test(line) ||
+    BARCODE_LINE.test(line) ||
+    symbols.has(line) ||
+    /Distr\.:|^Agenda item|session$|^\d{1,2} \p{L}+ \d{4}\S/u.test(line) ||
+    [...symbols].some((symbol) => line.includes(symbol) && line.includes('United Nations'))
+  );
+}
+
 /** A page number stands within a few lines of a page header. */
 function nearHeader(lines: string[], index: number, end: number, headers: Set<string>): boolean {
   for (let offset = -4; offset <= 4; offset++) {
@@ -109,6 +134,15 @@ function nearHeader(lines: string[], index: number, end: number, headers: Set<st
     if (headers.has(lines[other].trim())) return true;
   }
   return false;
+}
+
+/** Drops runs of emphasis marks that touch a word; a run standing alone is text. */
+function removeEmphasis(text: string, runs: RegExp): string {
+  return text.replace(runs, (run: string, offset: number) => {
+    const before = text[offset - 1] ?? ' ';
+    const after = text[offset + run.length] ?? ' ';
+    return /\s/.test(before) && /\s/.test(after) ? run : '';
+  });
 }
 
 function cleanupLine(line: string): { text: string; indented: boolean; listItem: boolean } {
@@ -120,7 +154,7 @@ function cleanupLine(line: string): { text: string; indented: boolean; listItem:
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (digits) => markerToken([...digits].map((d) => SUPERSCRIPT_DIGITS[d]).join('')))
     .replace(/\\$/, '');
   // Emphasis: asterisks and double underscores that touch a word are Markdown, not text.
-  text = text.replace(/\*+(?=[^\s*])|(?<=[^\s*])\*+/g, '').replace(/(?<=\S)__|__(?=\S)/g, '');
+  text = removeEmphasis(removeEmphasis(text, /\*+/g), /_{2,}/g);
   text = text.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trim();
   let listItem = false;
   const list = /^[-•‣–]\s+(?=\S)/.exec(text);

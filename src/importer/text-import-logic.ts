@@ -48,7 +48,9 @@ export function importText(text: string, hints: DocumentHints = {}): ImportResul
     assignNodeIds(doc.root);
   }
   diagnostics.sort((a, b) => a.line - b.line);
-  return { documents: documents.filter((doc) => doc.root.children.length > 0 || documents.length === 1), diagnostics };
+  // A report whose text starts with its first draft has nothing of its own; every other document is kept.
+  const kept = documents.filter((doc, index) => doc.root.children.length > 0 || doc.title || index > 0 || documents.length === 1);
+  return { documents: kept, diagnostics };
 }
 
 function symbolFromNumber(number: string | null, body: string | null): string | null {

@@ -334,7 +334,9 @@ class DocumentBuilder {
     }
     // A preambular paragraph may introduce points; one that introduces numbered paragraphs
     // ("Declare as follows:") or a draft is operative.
-    const introducesOperative = plain.endsWith(':') && (EMBEDDED_DRAFT.test(plain) || !next || classifyBlock(next.text).type !== 'point');
+    const introducesOperative =
+      (plain.endsWith(':') && (EMBEDDED_DRAFT.test(plain) || !next || classifyBlock(next.text).type !== 'point')) ||
+      (startsWithOperativeVerb(plain) && !plain.endsWith(','));
     if (this.inPreamble && !introducesOperative) {
       const frame = this.closeUntil((node) => node.kind === 'document' || node.kind === 'attachment');
       this.open(createNode('recital', { text }), frame);
@@ -353,7 +355,7 @@ class DocumentBuilder {
       return;
     }
     // Unnumbered text after a paragraph's points closes the paragraph: it is its own paragraph.
-    const parent = this.closeUntil((node) => node.kind !== 'paragraph' && node.kind !== 'point');
+    const parent = this.closeUntil((node) => node.kind !== 'paragraph' && node.kind !== 'point' && node.kind !== 'recital');
     parent.node.children.push(createNode('paragraph', { text }));
     void line;
   }
@@ -428,9 +430,11 @@ export function buildDocuments(blocks: Block[], hints: DocumentHints): TreeResul
         current.doc.type ??= 'report';
         report = { builder: current, chapter: null, section: null, sectionFrameNode: current.root, nextSectionLetter: 'A', nextParagraph: 1 };
       }
-      const parts = [reportSymbol() ?? '', report.chapter ? `chap. ${report.chapter}` : '', report.section ? `sect. ${report.section}` : '', lowerFirst(cls.designation)];
-      const symbol = parts.filter(Boolean).join(', ');
-      report.sectionFrameNode.children.push(createNode('heading', { text: block.text, refs: [{ kind: 'citation', text: block.text, start: 0, end: block.text.length, symbol, field: 'text' }] }));
+      // A part of a report is cited as "E/2010/30, chap. I, sect. A, draft resolution II".
+      const base = reportSymbol();
+      const symbol = base ? [base, report.chapter ? `chap. ${report.chapter}` : '', report.section ? `sect. ${report.section}` : '', lowerFirst(cls.designation)].filter(Boolean).join(', ') : null;
+      const refs = symbol ? [{ kind: 'citation' as const, text: block.text, start: 0, end: block.text.length, symbol, field: 'text' as const }] : undefined;
+      report.sectionFrameNode.children.push(createNode('heading', { text: block.text, refs }));
       current = new DocumentBuilder({ symbol, type: cls.componentType, partOf: reportSymbol() }, diagnostics);
       built.push(current);
       continue;
@@ -449,6 +453,16 @@ export function buildDocuments(blocks: Block[], hints: DocumentHints): TreeResul
     }
   }
   return { documents: built.map((builder) => ({ doc: builder.doc, printedNumber: builder.printedNumber })), diagnostics };
+}
+
+/**
+ * Operative paragraphs open with a verb in the present ("Adopts", "Also decides", "Declare");
+ * preambular ones with a participle or an adjective ("Recalling", "Aware", "Desirous").
+ */
+export function startsWithOperativeVerb(text: string): boolean {
+  const words = text.split(/\s+/, 2);
+  const verb = /^(?:Also|Further|Again|Hereby)$/.test(words[0]) ? (words[1] ?? '') : words[0];
+  return /^Declares?$/.test(verb) || (/^[A-Z]?[a-z]{2,}s$/.test(verb) && !/(?:ous|ss|ous)$/.test(verb) && verb.toLowerCase() !== 'whereas');
 }
 
 function lowerFirst(text: string): string {
