@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDatabase } from './importer/seed-service.ts';
+import { syncCatalogue } from './compendium/instruments-service.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,6 +24,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrate(db);
     app = await buildApp({ db, readiness, logLevel: config.logLevel });
+    await syncCatalogue({ db, log: app.log });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await db.close();

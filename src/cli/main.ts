@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
+import { syncCatalogue } from '../compendium/instruments-service.ts';
 import { AppError } from '../errors.ts';
 import { isCalendarDate } from '../importer/importer.ts';
 import type { Log } from '../importer/importer-service.ts';
@@ -86,6 +87,8 @@ program
     try {
       const applied = await migrate(db);
       process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+      const { count } = await syncCatalogue({ db });
+      process.stdout.write(`Catalogue: ${count} instruments.\n`);
     } finally {
       await db.close();
     }
@@ -100,6 +103,7 @@ program
     const db = await openDb(config);
     try {
       await migrate(db);
+      await syncCatalogue({ db });
       const bar: { progress: Progress | null } = { progress: null };
       const result = await seedDatabase({ db, log: stderrLog }, config, {
         force: options.force,
