@@ -17,7 +17,8 @@ test('the server answers "starting" while it imports the seeds, then "ok", and s
   };
   const server = await startServer(config);
   try {
-    const address = server.app.addresses()[0]!;
+    const address = server.app.server.address();
+    assert.ok(address && typeof address === 'object');
     const url = `http://127.0.0.1:${address.port}/healthz`;
     const starting = await fetch(url);
     assert.equal(starting.status, 503);
