@@ -31,10 +31,11 @@ export function importText(text: string, hints: DocumentHints = {}): ImportResul
 
   const documents = tree.documents.map(({ doc, printedNumber }, index) => {
     if (index === 0) {
-      doc.symbol = hints.symbol ?? doc.symbol ?? symbolFromNumber(printedNumber, hints.body ?? doc.body) ?? headerSymbols[0] ?? null;
-      doc.title = hints.title ?? doc.title;
-      doc.body = hints.body ?? doc.body;
-      doc.adopted = hints.adopted ?? doc.adopted;
+      // What the text says wins; the hints fill in what it does not say.
+      doc.body ??= hints.body ?? null;
+      doc.symbol ??= symbolFromNumber(printedNumber, doc.body) ?? headerSymbols[0] ?? hints.symbol ?? null;
+      doc.title ??= hints.title ?? null;
+      doc.adopted ??= hints.adopted ?? null;
     }
     doc.language = language;
     doc.type ??= typeFromSymbol(doc.symbol);
