@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Readiness } from '../src/app.ts';
 import { CATALOGUES, LOCALES } from '../src/i18n/i18n.ts';
 import { storeImportResult } from '../src/importer/importer-service.ts';
+import { validateAknDocuments } from './helpers/akn-schema.ts';
 import { sampleDocument } from './helpers/documents.ts';
 import { createTestDb, type TestDb } from './helpers/test-db.ts';
 
@@ -177,6 +178,23 @@ describe('web app', () => {
       assert.equal(typeof problem.code, 'string');
       assert.equal(typeof problem.detail, 'string');
     }
+  });
+
+  test('?format=akn downloads Akoma Ntoso XML that validates; ?format=json the tree', async () => {
+    const akn = await app.inject(`/api/documents/${ENCODED}?format=akn&lang=fr`);
+    assert.equal(akn.statusCode, 200);
+    assert.match(akn.headers['content-type'] as string, /^application\/akn\+xml/);
+    assert.match(akn.headers['content-disposition'] as string, /attachment; filename="E-RES-1997-32\.fr\.xml"/);
+    assert.deepEqual(await validateAknDocuments([{ name: 'download.xml', xml: akn.body }]), []);
+    assert.match(akn.body, /Requests the Secretary-General to continue to collect information on/);
+
+    const json = await app.inject(`/api/documents/${ENCODED}?format=json`);
+    assert.equal(json.statusCode, 200);
+    assert.equal(json.json().root.children[2].id, 'para-1');
+
+    const bogus = await app.inject(`/api/documents/${ENCODED}?format=docx`);
+    assert.equal(bogus.statusCode, 400);
+    assert.match(bogus.json().detail, /akn/);
   });
 
   test('/healthz says the database is unavailable (503) rather than failing', async () => {

@@ -1,11 +1,13 @@
 // normhub <command>: the command line. Each command calls the same services as the web.
 // Exit codes: 0 success, 1 something failed (a file refused, the database unreachable), 2 usage.
 
+import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncCatalogue } from '../compendium/instruments-service.ts';
+import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../documents/documents-service.ts';
 import { AppError } from '../errors.ts';
 import { isCalendarDate } from '../importer/importer.ts';
 import type { Log } from '../importer/importer-service.ts';
@@ -44,6 +46,11 @@ function parseLanguage(value: string): string {
   const code = value.trim().toLowerCase();
   if (!/^[a-z]{2}$/.test(code)) throw new InvalidArgumentError('expected a two-letter language code: ar, en, es, fr, ru or zh.');
   return code;
+}
+
+function parseExportFormat(value: string): ExportFormat {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${EXPORT_FORMATS.join(', ')}.`);
+  return value as ExportFormat;
 }
 
 function parseText(value: string): string {
@@ -130,6 +137,29 @@ program
         `${sources.length - refused.length} of ${sources.length} files read (${tally || 'no documents'}); ${result.documents} documents in the database.\n`,
       );
       if (refused.length) process.exitCode = EXIT_FAILED;
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('write an imported document as Akoma Ntoso XML (valid against the OASIS schema) or JSON')
+  .argument('<symbol>', 'the document symbol (A/RES/65/230)')
+  .option('--language <code>', 'which language version: ar, en, es, fr, ru or zh (default: English, else the first there is)', parseLanguage)
+  .option('--format <format>', `akn or json`, parseExportFormat, 'akn')
+  .option('--output <file>', 'write to this file instead of standard output')
+  .action(async (symbol: string, options: { language?: string; format: ExportFormat; output?: string }) => {
+    const db = await openDb(configOrUsageError());
+    try {
+      await migrate(db);
+      const file = await exportDocument({ db }, { symbol, language: options.language, format: options.format });
+      if (options.output) {
+        await writeFile(options.output, file.body);
+        process.stderr.write(`${symbol} (${options.format}) written to ${options.output}\n`);
+      } else {
+        process.stdout.write(file.body.endsWith('\n') ? file.body : `${file.body}\n`);
+      }
     } finally {
       await db.close();
     }

@@ -1,10 +1,10 @@
 // Reading pages and the read-only JSON API for imported documents.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { isLocale, type Locale } from '../i18n/i18n.ts';
-import { listDocumentSummaries, readDocument } from './documents-service.ts';
+import { EXPORT_FORMATS, exportDocument, listDocumentSummaries, readDocument, type ExportFormat } from './documents-service.ts';
 import { renderDocumentPage } from './views/document-page.ts';
 import { renderHomePage } from './views/home-page.ts';
 
@@ -27,6 +27,14 @@ function languageQuery(value: unknown): string | null {
     throw new AppError('request.invalid', 'The lang parameter must be a language code such as en or fr.');
   }
   return value;
+}
+
+function formatQuery(value: unknown): ExportFormat | null {
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(value)) {
+    throw new AppError('request.invalid', `The format parameter must be one of: ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  return value as ExportFormat;
 }
 
 export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db }): void {
@@ -88,15 +96,22 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
     };
   });
 
-  const readApiDocument = async (rawSymbol: string, lang: unknown) => {
+  // ?format=akn (Akoma Ntoso XML) or ?format=json downloads the document as a file.
+  const readApiDocument = async (rawSymbol: string, query: { lang?: string; format?: string }, reply: FastifyReply) => {
     const symbol = symbolParam(rawSymbol);
-    const { document, languages } = await readDocument({ db }, { symbol, language: languageQuery(lang), preferred: 'en' });
+    const language = languageQuery(query.lang);
+    const format = formatQuery(query.format);
+    if (format) {
+      const file = await exportDocument({ db }, { symbol, language, format });
+      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+    }
+    const { document, languages } = await readDocument({ db }, { symbol, language, preferred: 'en' });
     return { ...document, languages };
   };
-  app.get<{ Params: { symbol: string }; Querystring: { lang?: string } }>('/api/documents/:symbol', (request) =>
-    readApiDocument(request.params.symbol, request.query.lang),
+  app.get<{ Params: { symbol: string }; Querystring: { lang?: string; format?: string } }>('/api/documents/:symbol', (request, reply) =>
+    readApiDocument(request.params.symbol, request.query, reply),
   );
-  app.get<{ Params: { '*': string }; Querystring: { lang?: string } }>('/api/documents/*', (request) =>
-    readApiDocument(request.params['*'], request.query.lang),
+  app.get<{ Params: { '*': string }; Querystring: { lang?: string; format?: string } }>('/api/documents/*', (request, reply) =>
+    readApiDocument(request.params['*'], request.query, reply),
   );
 }

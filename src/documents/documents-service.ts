@@ -2,6 +2,8 @@
 
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import type { DocumentType, ImportedDocument } from '../importer/document.ts';
+import { writeAkn } from '../importer/akn-writer-logic.ts';
 import { findDocument, listDocumentLanguages, listDocuments, type DocumentRow, type DocumentWithTree } from './documents-store.ts';
 
 export interface ReadContext {
@@ -51,4 +53,42 @@ export async function readDocument(
 
 function pickLanguage<T>(items: T[], languageOf: (item: T) => string, preferred: string): T | undefined {
   return items.find((item) => languageOf(item) === preferred) ?? items.find((item) => languageOf(item) === 'en') ?? items[0];
+}
+
+export const EXPORT_FORMATS = ['json', 'akn'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedDocument {
+  contentType: string;
+  /** a file name for the download: "A-RES-65-230.en.xml" */
+  fileName: string;
+  body: string;
+}
+
+/** A document as a file: its JSON tree, or Akoma Ntoso XML valid against the OASIS schema. */
+export async function exportDocument(
+  ctx: ReadContext,
+  { symbol, language, format }: { symbol: string; language?: string | null; format: ExportFormat },
+): Promise<ExportedDocument> {
+  const { document } = await readDocument(ctx, { symbol, language, preferred: 'en' });
+  const baseName = `${document.symbol.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-|-$/g, '')}.${document.language}`;
+  if (format === 'akn') {
+    return { contentType: 'application/akn+xml; charset=utf-8', fileName: `${baseName}.xml`, body: writeAkn(toImportedDocument(document)) };
+  }
+  return { contentType: 'application/json; charset=utf-8', fileName: `${baseName}.json`, body: JSON.stringify(toImportedDocument(document), null, 2) };
+}
+
+function toImportedDocument(document: DocumentWithTree): ImportedDocument {
+  return {
+    symbol: document.symbol,
+    title: document.title,
+    body: document.body,
+    adopted: document.adopted,
+    language: document.language,
+    meeting: document.meeting,
+    type: document.type as DocumentType | null,
+    partOf: document.partOf,
+    root: document.root,
+    footnotes: document.footnotes,
+  };
 }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { countNodes, findNode, walkNodes, type DocumentNode, type ImportedDocument, type ImportResult } from '../../src/importer/document.ts';
+import { readAkn } from '../../src/importer/akn-reader-logic.ts';
+import { writeAkn } from '../../src/importer/akn-writer-logic.ts';
 import { importText } from '../../src/importer/text-import-logic.ts';
+import { validateAknDocuments } from '../helpers/akn-schema.ts';
 import { readSeed } from '../helpers/seeds.ts';
 
 function importSeed(prefix: '000' | '001' | '002' | '003' | '004'): ImportResult {
@@ -330,4 +333,30 @@ describe('every seed', () => {
       assert.deepEqual(missing, []);
     });
   }
+});
+
+describe('the seeds in Akoma Ntoso', () => {
+  const documents = (['000', '001', '002', '003', '004'] as const).flatMap((prefix) => importSeed(prefix).documents);
+
+  test('every seed document exports to XML that validates against the AKN schema', async () => {
+    assert.equal(documents.length, 20);
+    const files = documents.map((doc, index) => ({ name: `seed-${index}.xml`, xml: writeAkn(doc) }));
+    assert.deepEqual(await validateAknDocuments(files), []);
+  });
+
+  test('the export reads back with the same structure, footnotes and words', () => {
+    for (const doc of documents) {
+      const back = readAkn(writeAkn(doc)).documents[0];
+      for (const kind of ['recital', 'paragraph', 'point', 'rule', 'section', 'hcontainer', 'attachment'] as const) {
+        assert.equal(countNodes(back.root, kind), countNodes(doc.root, kind), `${doc.symbol}: ${kind}`);
+      }
+      // a note cited twice ("Prisoners,2" in two paragraphs) is written where each marker stands
+      const markers = (d: ImportedDocument) => [...new Set(d.footnotes.map((note) => note.marker))].sort();
+      assert.deepEqual(markers(back), markers(doc), `${doc.symbol}: footnotes`);
+      assert.equal(back.symbol, doc.symbol);
+      const words = (d: ImportedDocument) => new Set(allTexts(d).match(/\p{L}{2,}/gu));
+      const lost = [...words(doc)].filter((word) => !words(back).has(word));
+      assert.deepEqual(lost, [], `${doc.symbol}: words lost in the round trip`);
+    }
+  });
 });
