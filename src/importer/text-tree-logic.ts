@@ -144,20 +144,20 @@ class DocumentBuilder {
       case 'conclusions':
         return this.addConclusions(text, cls.meeting, cls.date);
       case 'section':
-        return this.addSection(text, cls.level, cls.num, cls.heading);
+        return this.addSection(text, cls.level, cls.num);
       case 'rule':
         return this.addRule(cls.num);
       case 'crossReference':
         return this.addCrossReference(text);
       case 'numbered':
-        if (this.isGroupHeading(cls, next)) return this.addGroup(text, cls.num, cls.rest);
+        if (this.isGroupHeading(cls, next)) return this.addGroup(text, cls.num);
         return this.addParagraph(text, cls.num, block.line);
       case 'point':
         return this.addPoint(text, cls.num, block.line);
       case 'headingLike':
-        return this.addHeadingLike(text, block, next);
+        return this.addHeadingLike(text, next);
       default:
-        return this.addText(text, block.line, next);
+        return this.addText(text, next);
     }
   }
 
@@ -198,13 +198,13 @@ class DocumentBuilder {
     this.inPreamble = false;
   }
 
-  private addSection(text: string, level: 'roman' | 'letter', num: string, heading: string): void {
-    void text;
+  private addSection(text: string, level: 'roman' | 'letter', num: string): void {
     const parent =
       level === 'roman'
         ? this.closeUntil((node) => node.kind === 'document' || node.kind === 'attachment')
         : this.closeUntil((node) => node.kind === 'document' || node.kind === 'attachment' || (node.kind === 'section' && /^[IVXL]+\.$/.test(node.num ?? '')));
-    this.open(createNode('section', { num, heading }), parent);
+    // the heading keeps its footnote markers; they become notes on the heading
+    this.open(createNode('section', { num, heading: stripLeadingNum(text) }), parent);
     this.inPreamble = false;
   }
 
@@ -215,10 +215,9 @@ class DocumentBuilder {
     return following.type === 'rule' || following.type === 'crossReference';
   }
 
-  private addGroup(text: string, num: string, heading: string): void {
-    void text;
+  private addGroup(text: string, num: string): void {
     const parent = this.closeUntil(this.isContainerFor('group'));
-    this.open(createNode('hcontainer', { num, heading }), parent);
+    this.open(createNode('hcontainer', { num, heading: stripLeadingNum(text) }), parent);
     this.inPreamble = false;
   }
 
@@ -296,7 +295,7 @@ class DocumentBuilder {
     return null;
   }
 
-  private addHeadingLike(text: string, block: Block, next: Block | undefined): void {
+  private addHeadingLike(text: string, next: Block | undefined): void {
     const plain = stripMarkers(text).trim();
     if (this.documentationList) {
       this.documentationList.children.push(createNode('paragraph', { text }));
@@ -309,10 +308,8 @@ class DocumentBuilder {
       return;
     }
     if (!this.formulaSeen && !this.insideAttachment()) return this.addFrontMatter(text);
-    if (this.inPreamble) return this.addText(text, block.line, next);
+    if (this.inPreamble) return this.addText(text, next);
     // A titled group: "Preliminary observations", "Recommendations on training".
-    const nextClass = next ? classifyBlock(next.text).type : 'text';
-    if (nextClass === 'headingLike' && !isHeadingLike(next!.text)) return this.addText(text, block.line, next);
     const parent = this.closeUntil(this.isContainerFor('group'));
     this.open(createNode('hcontainer', { heading: text }), parent);
   }
@@ -324,10 +321,10 @@ class DocumentBuilder {
   /** Before the formula: the document's title, then any other front matter. */
   private addFrontMatter(text: string): void {
     if (this.doc.title) this.addFrontHeading(text);
-    else this.doc.title = text;
+    else this.doc.title = stripMarkers(text).trim();
   }
 
-  private addText(text: string, line: number, next?: Block): void {
+  private addText(text: string, next?: Block): void {
     const plain = stripMarkers(text).trim();
     if (!this.formulaSeen && !this.insideAttachment() && !this.root.children.length && !this.doc.title && !endsWithTerminal(plain)) {
       return this.addFrontMatter(text);
@@ -357,7 +354,6 @@ class DocumentBuilder {
     // Unnumbered text after a paragraph's points closes the paragraph: it is its own paragraph.
     const parent = this.closeUntil((node) => node.kind !== 'paragraph' && node.kind !== 'point' && node.kind !== 'recital');
     parent.node.children.push(createNode('paragraph', { text }));
-    void line;
   }
 }
 
