@@ -155,9 +155,9 @@ class DocumentBuilder {
       case 'point':
         return this.addPoint(text, cls.num, block.line);
       case 'headingLike':
-        return this.addHeadingLike(text, next);
+        return this.addHeadingLike(text, block.line, next);
       default:
-        return this.addText(text, next);
+        return this.addText(text, block.line, next);
     }
   }
 
@@ -264,7 +264,7 @@ class DocumentBuilder {
     const firstIsRoman = this.topLevelRoman;
     const continuesFirst = firstIsRoman
       ? isRoman(label) && romanValue(label) === romanValue(firstLabel) + 1
-      : !isRoman(label) || letterIndex(label) === letterIndex(firstLabel) + 1;
+      : letterIndex(label) === letterIndex(firstLabel) + 1;
     if (continuesFirst || !isRoman(label) || firstIsRoman) {
       if (!continuesFirst) this.note(line, `point (${label}) follows (${firstLabel}): a point may be missing or out of order`);
       this.parentOf(first).children.push(point);
@@ -295,7 +295,7 @@ class DocumentBuilder {
     return null;
   }
 
-  private addHeadingLike(text: string, next: Block | undefined): void {
+  private addHeadingLike(text: string, line: number, next: Block | undefined): void {
     const plain = stripMarkers(text).trim();
     if (this.documentationList) {
       this.documentationList.children.push(createNode('paragraph', { text }));
@@ -308,7 +308,7 @@ class DocumentBuilder {
       return;
     }
     if (!this.formulaSeen && !this.insideAttachment()) return this.addFrontMatter(text);
-    if (this.inPreamble) return this.addText(text, next);
+    if (this.inPreamble) return this.addText(text, line, next);
     // A titled group: "Preliminary observations", "Recommendations on training".
     const parent = this.closeUntil(this.isContainerFor('group'));
     this.open(createNode('hcontainer', { heading: text }), parent);
@@ -324,10 +324,15 @@ class DocumentBuilder {
     else this.doc.title = stripMarkers(text).trim();
   }
 
-  private addText(text: string, next?: Block): void {
+  private addText(text: string, line: number, next?: Block): void {
     const plain = stripMarkers(text).trim();
-    if (!this.formulaSeen && !this.insideAttachment() && !this.root.children.length && !this.doc.title && !endsWithTerminal(plain)) {
+    const beforeFormula = !this.formulaSeen && !this.insideAttachment();
+    if (beforeFormula && !this.root.children.length && !this.doc.title && !endsWithTerminal(plain)) {
       return this.addFrontMatter(text);
+    }
+    // Decisions have no formula; in anything else, text before it is not where it belongs.
+    if (beforeFormula && this.doc.type !== 'decision' && this.doc.type !== 'report') {
+      this.note(line, 'text before the enacting formula ("The General Assembly,"): kept as an unnumbered paragraph');
     }
     // A preambular paragraph may introduce points; one that introduces numbered paragraphs
     // ("Declare as follows:") or a draft is operative.

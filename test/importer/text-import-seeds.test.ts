@@ -360,3 +360,50 @@ describe('the seeds in Akoma Ntoso', () => {
     }
   });
 });
+
+describe('what the importer does not place with confidence', () => {
+  const text = [
+    'A stray sentence that stands before the formula.',
+    '',
+    'The General Assembly,',
+    '',
+    'Recalling its resolution 65/230,1',
+    '',
+    '1. Decides one thing;',
+    '',
+    '3. Decides another;',
+    '',
+    '(a) First point;',
+    '',
+    '(c) Third point.',
+    '',
+    '_______________',
+    '1 General Assembly resolution 65/230.',
+    '2 A note that nothing points at.',
+  ].join('\n');
+  const result = importText(text);
+  const [doc] = result.documents;
+
+  test('keeps every line as text in the nearest node and says where, by line', () => {
+    assert.deepEqual(
+      result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message.split(':')[0]]),
+      [
+        [1, 'text before the enacting formula ("The General Assembly,")'],
+        [9, 'paragraph 3 follows paragraph 1'],
+        [13, 'point (c) follows (a)'],
+        [17, 'footnote 2 has no marker in the text; it is kept with the document'],
+      ],
+    );
+    assert.equal(doc.root.children[0].text, 'A stray sentence that stands before the formula.');
+    assert.deepEqual(nums(findNode(doc.root, 'para-3')!.children), ['(a)', '(c)']);
+    assert.deepEqual(
+      doc.footnotes.map(({ marker, text }) => ({ marker, text })),
+      [
+        { marker: '1', text: 'General Assembly resolution 65/230.' },
+        { marker: '2', text: 'A note that nothing points at.' },
+      ],
+    );
+    assert.equal(doc.footnotes[0].refs?.[0].symbol, 'A/RES/65/230');
+    assert.equal(markerAfter(findNode(doc.root, 'recital-1')!, 'Recalling its resolution 65/230,'), '1');
+  });
+});
