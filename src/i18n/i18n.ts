@@ -76,3 +76,20 @@ export function formatDate(isoDate: string, locale: Locale): string {
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * A feature's own interface strings, kept beside the feature so that features do not all edit
+ * one catalogue: `const t = featureTranslator(SEARCH_MESSAGES, locale); t('search.title')`.
+ * Every locale must give every key (the type says so); English is the fallback for a blank one.
+ */
+export type FeatureMessages<K extends string> = Record<Locale, Record<K, string>>;
+
+export function featureTranslator<K extends string>(
+  messages: FeatureMessages<K>,
+  locale: Locale,
+): (key: K, params?: Record<string, string | number>) => string {
+  return (key, params = {}) => {
+    const template = messages[locale][key] || messages[DEFAULT_LOCALE][key];
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
