@@ -6,7 +6,8 @@ import type { LogLevel } from './config.ts';
 import type { Db } from './db/db.ts';
 import { registerDocumentRoutes } from './documents/documents-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
-import { isApiRequest, registerErrorHandling } from './http/error-handler.ts';
+import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
+import { registerResponseCompression } from './http/layout.ts';
 
 /** Whether the first-start import has finished; /healthz answers "starting" until it has. */
 export interface Readiness {
@@ -34,9 +35,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logLevel ? { level: deps.logLevel } : false,
     // Symbols are long (A/RES/65/230 becomes A%2FRES%2F65%2F230): allow generous parameters.
     routerOptions: { maxParamLength: 500 },
+    // Broken addresses and over-long ones get a page or problem in the reader's language, not Node's or Fastify's bare answer.
+    frameworkErrors: answerFrameworkError,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
 
   registerErrorHandling(app);
+  registerResponseCompression(app);
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

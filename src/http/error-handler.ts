@@ -1,35 +1,54 @@
 // The one place errors become responses: an AppError's code gives the status (httpStatusFor),
-// /api/* gets an RFC 9457 problem (application/problem+json), every other address a page in
-// the reader's language. Nothing internal (stack, SQL, paths) ever reaches the client.
+// /api/* gets an RFC 9457 problem (application/problem+json), every other address a page; both
+// in the reader's language (the URL's locale, else ?lang, else Accept-Language). Nothing internal
+// (stack, SQL, paths) ever reaches the client. Addresses Fastify cannot even route (broken
+// percent-encoding, over-long parameters) and absurdly long addresses are answered the same way.
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, httpStatusFor } from '../errors.ts';
-import { isLocale, negotiateLocale, translatorFor, type Locale } from '../i18n/i18n.ts';
+import { isLocale, negotiateLocale, translatorFor, type Locale, type MessageKey } from '../i18n/i18n.ts';
 import { html } from './html.ts';
 import { renderPage } from './layout.ts';
 
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+/**
+ * The longest address (path and query) answered: a search of a few hundred words fits many times
+ * over. Longer ones get 414. The HTTP server must accept headers of this size for the page to
+ * be sent at all (`http: { maxHeaderSize: MAX_HEADER_BYTES }` in buildApp); Node's default of
+ * 16 KiB otherwise answers a bare 431 with no body before the application sees the request.
+ */
+export const MAX_URL_LENGTH = 8192;
+export const MAX_HEADER_BYTES = 64 * 1024;
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?');
 }
 
-/** The locale of the URL prefix (/fr/...), else the best fit for the browser's languages. */
+/** ?lang=xx of the raw address, read without decoding anything that could fail. */
+function langParameter(url: string): string | null {
+  const query = url.indexOf('?');
+  if (query < 0) return null;
+  const match = /(?:^|&)lang=([a-zA-Z]{2,3})(?:&|$)/.exec(url.slice(query + 1));
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/**
+ * The locale of the URL prefix (/fr/...), else ?lang (for /api/*), else the best fit for the
+ * browser's languages.
+ */
 export function localeOfRequest(request: FastifyRequest): Locale {
   const prefix = request.url.split('/')[1]?.split('?')[0];
-  return isLocale(prefix) ? prefix : negotiateLocale(request.headers['accept-language']);
+  if (isLocale(prefix)) return prefix;
+  const lang = langParameter(request.url);
+  if (isLocale(lang)) return lang;
+  return negotiateLocale(request.headers['accept-language']);
+}
+
+interface ErrorAnswer {
+  status: number;
+  code: string;
+  /** English, for logs and for English-speaking API clients */
+  detail: string;
+  params: Record<string, unknown>;
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -55,44 +74,78 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, { status: 404, code: 'route.not_found', detail: `There is nothing at ${request.method} ${request.url}.`, params: {} }),
+    sendError(request, reply, { status: 404, code: 'route.not_found', detail: `There is nothing at ${request.method} ${request.url.slice(0, 200)}.`, params: {} }),
   );
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      request.log.info({ length: request.url.length }, 'request refused: address too long');
+      return sendError(request, reply, {
+        status: 414,
+        code: 'request.uri_too_long',
+        detail: `The address is longer than ${MAX_URL_LENGTH} characters.`,
+        params: { max: MAX_URL_LENGTH },
+      });
+    }
+  });
 }
 
-function sendError(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  { status, code, detail, params }: { status: number; code: string; detail: string; params: Record<string, unknown> },
-) {
-  reply.code(status);
-  if (isApiRequest(request)) {
+/**
+ * Fastify's `frameworkErrors` option: addresses its router refuses before any route or hook runs
+ * (a broken percent-encoding such as /en/documents/%E0%A4%A, a parameter over maxParamLength).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ code: error.code }, 'request refused by the router');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendError(request, reply, { status: 414, code: 'request.uri_too_long', detail: 'A part of the address is too long.', params: { max: MAX_URL_LENGTH } });
+    return;
+  }
+  const badUrl = error.code === 'FST_ERR_BAD_URL';
+  void sendError(request, reply, {
+    status: badUrl ? 400 : 500,
+    code: badUrl ? 'request.bad_url' : 'server.error',
+    detail: badUrl ? 'The address is not valid: it contains a broken percent-encoding.' : 'The request could not be completed because of an error on the server.',
+    params: {},
+  });
+}
+
+/** Title and text of the page or problem, in the reader's language. */
+function localisedMessages(locale: Locale, { status, code, params }: ErrorAnswer, api: boolean): { title: string; text: string } {
+  const t = translatorFor(locale);
+  if (status === 404) {
+    const text =
+      code === 'document.not_found' && typeof params.symbol === 'string' && params.symbol
+        ? t('error.documentNotFound.text', { symbol: params.symbol })
+        : t(api ? 'problem.notFound.text' : 'error.notFound.text');
+    return { title: t(api ? 'problem.notFound.title' : 'error.notFound.title'), text };
+  }
+  if (status === 414) return { title: t('error.uriTooLong.title'), text: t('error.uriTooLong.text', { max: Number(params.max) || MAX_URL_LENGTH }) };
+  if (status < 500) {
+    const text: MessageKey = code === 'request.bad_url' ? 'error.badUrl.text' : 'error.badRequest.text';
+    return { title: t('error.badRequest.title'), text: t(text) };
+  }
+  return { title: t('error.server.title'), text: t('error.server.text') };
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAnswer) {
+  const locale = localeOfRequest(request);
+  const api = isApiRequest(request);
+  const { title, text } = localisedMessages(locale, answer, api);
+  reply.code(answer.status).header('content-language', locale).header('cache-control', 'no-store');
+  if (api) {
     return reply.type('application/problem+json; charset=utf-8').send({
       type: 'about:blank',
-      title: STATUS_TITLES[status] ?? 'Error',
-      status,
-      code,
-      detail,
-      instance: request.url,
+      title,
+      status: answer.status,
+      // the stable code is what a program should test; title and detail are for people
+      code: answer.code,
+      // English readers get the precise reason; others the same in their language, less precisely
+      detail: locale === 'en' && answer.status < 500 ? answer.detail : text,
+      instance: request.url.length > 500 ? `${request.url.slice(0, 500)}…` : request.url,
     });
-  }
-  const locale = localeOfRequest(request);
-  const t = translatorFor(locale);
-  let title: string;
-  let text: string;
-  if (status === 404) {
-    title = t('error.notFound.title');
-    text = code === 'document.not_found' && typeof params.symbol === 'string'
-      ? t('error.documentNotFound.text', { symbol: params.symbol })
-      : t('error.notFound.text');
-  } else if (status < 500) {
-    title = t('error.badRequest.title');
-    text = t('error.badRequest.text');
-  } else {
-    title = t('error.server.title');
-    text = t('error.server.text');
   }
   const body = html`<h1>${title}</h1>
 <p>${text}</p>
-<p><a href="/${locale}/">${t('error.backHome')}</a></p>`;
+<p><a href="/${locale}/">${translatorFor(locale)('error.backHome')}</a></p>`;
   return reply.type('text/html; charset=utf-8').send(renderPage({ locale, title, body }));
 }

@@ -1,42 +1,82 @@
-// The frame of every page: language and direction, a skip link, the language switcher, one <main>.
+// The frame of every page: language and direction, a skip link, the site's navigation with a
+// search form that works without JavaScript, the language switcher that keeps the reader's place,
+// one <main>. The budget for the frame is in docs/pages.md and is measured by a test.
 
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 import { AUTONYMS, LOCALES, textDirection, translatorFor, type Locale } from '../i18n/i18n.ts';
 import { html, unsafeRaw, type SafeHtml } from './html.ts';
 
-// Small on purpose: readers on slow connections get the page in one response.
-const STYLE = unsafeRaw(`
-:root{color-scheme:light dark;--accent:#0b5fa5;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;line-height:1.5}
+// Small on purpose: readers on slow connections get the page in one response, with no other
+// request for a stylesheet, a font or a script. Colours keep a contrast of at least 4.5:1 in
+// both schemes; focus is always visible; print drops the frame and keeps the text.
+const STYLE = unsafeRaw(
+  `:root{color-scheme:light dark;--accent:#0b5fa5;--muted:#595959;--line:#8886;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;line-height:1.5}
 body{margin:0;padding:0 1rem}
 header,main,footer{max-width:60rem;margin:0 auto}
 a{color:var(--accent)}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+main:focus{outline:none}
 .skip{position:absolute;inset-inline-start:-999rem}
-.skip:focus{position:static}
-header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;padding:.75rem 0;border-bottom:1px solid #8884}
-header ul{list-style:none;display:flex;flex-wrap:wrap;gap:.75rem;margin:0;padding:0}
+.skip:focus{position:static;display:inline-block;padding:.5rem}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+header{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding:.75rem 0;border-bottom:1px solid var(--line)}
+header ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem .75rem;margin:0;padding:0}
+.brand{font-weight:700;font-size:1.15rem;text-decoration:none}
+[aria-current]{font-weight:600}
+form[role=search]{display:flex;gap:.25rem}
+input,button{font:inherit}
+input[type=search]{min-width:0;width:12rem;padding:.2rem .4rem}
+button{padding:.2rem .6rem}
 table{border-collapse:collapse;width:100%}
-th,td{text-align:start;vertical-align:top;padding:.4rem;border-bottom:1px solid #8884}
+th,td{text-align:start;vertical-align:top;padding:.4rem;border-bottom:1px solid var(--line)}
 .num{font-weight:600;margin-inline-end:.4em}
 .node{margin-inline-start:1rem}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
 .meta dd{margin:0}
-footer{padding:1rem 0;color:#666;border-top:1px solid #8884;margin-top:2rem}
-@media (prefers-color-scheme:dark){:root{--accent:#7db8ff}footer{color:#aaa}}
-`);
+footer{padding:1rem 0;color:var(--muted);border-top:1px solid var(--line);margin-top:2rem}
+@media (prefers-color-scheme:dark){:root{--accent:#7db8ff;--muted:#b0b0b0}}
+@media print{header,.skip,footer,form{display:none}body{padding:0;font-size:11pt}a{color:inherit}main{max-width:none}section,.node{break-inside:avoid-page}}`,
+);
 
 export interface PageOptions {
   locale: Locale;
   title: string;
   body: SafeHtml;
-  /** the same page in another locale; the home page of that locale by default */
+  /**
+   * The same page in another locale (keep the query string: /ar/search?q=…); the home page of
+   * that locale by default. Its value for the page's own locale is the page's own address, which
+   * marks the current section in the navigation.
+   */
   localePath?: (locale: Locale) => string;
+  /** the words in the header's search box (the search page passes the query it shows) */
+  searchQuery?: string;
 }
 
-export function renderPage({ locale, title, body, localePath = (other) => `/${other}/` }: PageOptions): string {
+/** The longest query the header's search box accepts; the search page may refuse less. */
+export const SEARCH_INPUT_MAX_LENGTH = 500;
+
+function sectionLinks(locale: Locale, current: string, t: ReturnType<typeof translatorFor>): SafeHtml[] {
+  const path = current.split(/[?#]/)[0]!;
+  const sections: Array<{ href: string; label: string; isCurrent: boolean }> = [
+    { href: `/${locale}/`, label: t('nav.home'), isCurrent: path === `/${locale}/` || path.startsWith(`/${locale}/documents/`) },
+    { href: `/${locale}/instruments`, label: t('nav.instruments'), isCurrent: path === `/${locale}/instruments` || path.startsWith(`/${locale}/instruments/`) },
+    { href: `/${locale}/clusters`, label: t('nav.clusters'), isCurrent: path === `/${locale}/clusters` || path.startsWith(`/${locale}/clusters/`) },
+  ];
+  // aria-current="page" only on the section's own index; "true" inside it (a document, a rule).
+  return sections.map(
+    ({ href, label, isCurrent }) =>
+      html`<li><a href="${href}"${isCurrent ? html` aria-current="${path === href ? 'page' : 'true'}"` : ''}>${label}</a></li>`,
+  );
+}
+
+export function renderPage({ locale, title, body, localePath = (other) => `/${other}/`, searchQuery }: PageOptions): string {
   const t = translatorFor(locale);
   const switcher = LOCALES.map((other) =>
     other === locale
-      ? html`<li><span aria-current="true" lang="${other}">${AUTONYMS[other]}</span></li>`
-      : html`<li><a href="${localePath(other)}" lang="${other}" hreflang="${other}">${AUTONYMS[other]}</a></li>`,
+      ? html`<li><span aria-current="true" lang="${other}" dir="${textDirection(other)}">${AUTONYMS[other]}</span></li>`
+      : html`<li><a href="${localePath(other)}" lang="${other}" dir="${textDirection(other)}" hreflang="${other}">${AUTONYMS[other]}</a></li>`,
   );
   return html`<!doctype html>
 <html lang="${locale}" dir="${textDirection(locale)}">
@@ -49,7 +89,9 @@ export function renderPage({ locale, title, body, localePath = (other) => `/${ot
 <body>
 <a class="skip" href="#main">${t('nav.skip')}</a>
 <header>
-<a href="/${locale}/">NormHub</a>
+<a class="brand" href="/${locale}/">NormHub</a>
+<nav aria-label="${t('nav.main')}"><ul>${sectionLinks(locale, localePath(locale), t)}</ul></nav>
+<form role="search" method="get" action="/${locale}/search"><label class="vh" for="site-search">${t('search.label')}</label><input id="site-search" type="search" name="q" maxlength="${SEARCH_INPUT_MAX_LENGTH}" value="${searchQuery ?? ''}"><button type="submit">${t('search.submit')}</button></form>
 <nav aria-label="${t('nav.languages')}"><ul>${switcher}</ul></nav>
 </header>
 <main id="main" tabindex="-1">
@@ -59,4 +101,52 @@ ${body}
 </body>
 </html>
 `.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compression: pages are text and shrink four to six times; see docs/pages.md for the figures.
+
+const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|xml|atom\+xml|akn\+xml|javascript)|image\/svg\+xml)/;
+/** Below this, the header and the CPU cost more than the bytes saved. */
+const MIN_COMPRESS_BYTES = 1024;
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The encoding to use for an Accept-Encoding header: br, then gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null;
+  const accepted = new Map<string, number>();
+  for (const part of String(acceptEncoding).split(',')) {
+    const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const quality = q ? Number(q.slice(2)) : 1;
+    accepted.set(name.trim(), Number.isNaN(quality) ? 0 : quality);
+  }
+  const wants = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (wants('br')) return 'br';
+  if (wants('gzip')) return 'gzip';
+  return null;
+}
+
+/** Compresses text responses (pages, JSON, XML) for clients that accept br or gzip. */
+export function registerResponseCompression(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (payload === null || payload === undefined || reply.getHeader('content-encoding')) return payload;
+    if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams (archives) pass as they are
+    const vary = String(reply.getHeader('vary') ?? '');
+    if (!/accept-encoding/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (bytes.length < MIN_COMPRESS_BYTES) return payload;
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    if (!encoding) return payload;
+    const compressed =
+      encoding === 'br'
+        ? // quality 5: most of brotli's gain at a small fraction of the default's (11) time
+          await brotliAsync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+        : await gzipAsync(bytes, { level: 6 });
+    reply.header('content-encoding', encoding);
+    reply.removeHeader('content-length');
+    return compressed;
+  });
 }

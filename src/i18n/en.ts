@@ -34,6 +34,17 @@ export const en = {
   'error.server.text': 'The page could not be shown because of an error on our side. Please try again later.',
   'error.backHome': 'Go to the list of documents',
   'footer.source': 'Documents: United Nations.',
+  'nav.main': 'Main menu',
+  'nav.instruments': 'Instruments',
+  'nav.clusters': 'Clusters',
+  'nav.search': 'Search',
+  'search.label': 'Search the standards and norms',
+  'search.submit': 'Search',
+  'error.badUrl.text': 'The address contains characters that cannot be read, perhaps because a link was cut short or copied wrongly. Check the address and try again.',
+  'error.uriTooLong.title': 'This address is too long',
+  'error.uriTooLong.text': 'The address or the search is longer than {max} characters. Shorten it and try again.',
+  'problem.notFound.title': 'Not found',
+  'problem.notFound.text': 'There is nothing at this address.',
 } as const;
 
 export type MessageKey = keyof typeof en;
