@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { LogLevel } from './config.ts';
 import type { Db } from './db/db.ts';
 import { registerDocumentRoutes } from './documents/documents-routes.ts';
+import { registerSearchRoutes } from './search/search-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
 import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
 import { registerResponseCompression } from './http/layout.ts';
@@ -65,5 +66,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/', async (_request, reply) => reply.redirect('/en/'));
 
   registerDocumentRoutes(app, { db: deps.db });
+  registerSearchRoutes(app, { db: deps.db });
   return app;
 }

@@ -5,6 +5,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { AppError } from '../errors.ts';
 import { nestedTransaction, type Db, type QueryResult } from './db.ts';
 
@@ -28,7 +30,9 @@ export async function openPglite(dataDir: string): Promise<Db> {
   }
   let pglite: PGlite;
   try {
-    pglite = inMemory ? new PGlite() : new PGlite(dataDir);
+    // Search (migration 0003) needs pg_trgm and unaccent; PGlite loads extensions only when asked to.
+    const extensions = { pg_trgm, unaccent };
+    pglite = inMemory ? new PGlite({ extensions }) : new PGlite(dataDir, { extensions });
     await pglite.waitReady;
   } catch (error) {
     if (lockPath) releaseLock(lockPath);

@@ -1,0 +1,171 @@
+// SQL of search (tables and functions of migration 0003). Only current versions are searched:
+// provision_search keeps the rows of every version, documents says which one is current.
+
+import type { Db } from '../db/db.ts';
+import { GREATER_THAN, KIND_BOOST, LESS_THAN, MARK_START, MARK_STOP } from './search-logic.ts';
+import type { SearchFilters } from './search.ts';
+
+export interface SearchRow {
+  symbol: string;
+  language: string;
+  nodeId: string;
+  kind: string;
+  num: string | null;
+  heading: string | null;
+  text: string | null;
+  /** ts_headline output with the private-use marks of search-logic.ts; null for Chinese */
+  headline: string | null;
+  documentTitle: string | null;
+  adopted: string | null;
+  body: string | null;
+  rank: number;
+}
+
+export interface SearchPage {
+  total: number;
+  byLanguage: Record<string, number>;
+  byKind: Record<string, number>;
+  rows: SearchRow[];
+}
+
+const BOOST_SQL = `case s.kind ${Object.entries(KIND_BOOST)
+  .map(([kind, boost]) => `when '${kind}' then ${boost}`)
+  .join(' ')} else 1 end`;
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * One query: the page of results (with snippets, computed for that page only), the total and
+ * the counts by language and by kind. `chineseQuery` is the tsquery for Chinese documents
+ * (search-logic.ts), null when the query has nothing Chinese documents could match.
+ */
+export async function searchProvisions(
+  db: Db,
+  {
+    query,
+    chineseQuery,
+    languages,
+    filters,
+    limit,
+    offset,
+  }: { query: string; chineseQuery: string | null; languages: string[]; filters: SearchFilters; limit: number; offset: number },
+): Promise<SearchPage> {
+  const catalogueFilter = filters.instrument || filters.cluster || filters.category;
+  const { rows } = await db.query<{
+    total: number;
+    by_language: Record<string, number> | null;
+    by_kind: Record<string, number> | null;
+    results: SearchRow[] | null;
+  }>(
+    `with queries as (
+       select l as language, normhub_search_config(l) as config,
+              case when l = 'zh' then coalesce($2::tsquery, ''::tsquery)
+                   else websearch_to_tsquery(normhub_search_config(l)::regconfig, $1) end as query
+         from unnest($3::text[]) as l
+     ),
+     matched as materialized (
+       select s.document_version_id, s.node_id, s.language, s.kind, s.position, d.symbol, d.title, d.adopted, d.body,
+              q.config, q.query,
+              ts_rank_cd(s.search_vector, q.query, 1) * ${BOOST_SQL} as rank
+         from queries q
+         join provision_search s on s.language = q.language and s.search_vector @@ q.query
+         join documents d on d.id = s.document_id and d.current_version = s.version
+        where ($4::text is null or d.symbol = $4 or d.part_of = $4)
+          and ($5::text is null or d.body = $5)
+          and ($6::integer is null or d.adopted >= make_date($6::integer, 1, 1))
+          and ($7::integer is null or d.adopted < make_date($7::integer + 1, 1, 1))
+          and (cardinality($8::text[]) = 0 or s.kind = any($8::text[]))
+          ${catalogueFilter ? `and exists (
+            select 1 from instruments i cross join lateral jsonb_array_elements(i.adoptions) a
+             where a->>'symbol' = d.symbol
+               and ($9::text is null or i.id = $9)
+               and ($10::text is null or $10 = any(i.clusters))
+               and ($11::text is null or i.category = $11)
+               -- an instrument adopted "in the annex" is the annex, not the resolution around it
+               and (coalesce(a->>'part', '') not ilike 'annex%' or s.node_id like 'annex-%'))` : 'and $9::text is null and $10::text is null and $11::text is null'}
+     ),
+     page as (
+       select * from matched order by rank desc, symbol, language, position limit $12 offset $13
+     )
+     select (select count(*)::integer from matched) as total,
+            (select json_object_agg(language, n) from (select language, count(*)::integer as n from matched group by language) f) as by_language,
+            (select json_object_agg(kind, n) from (select kind, count(*)::integer as n from matched group by kind) f) as by_kind,
+            (select json_agg(r order by r.rank desc, r.symbol, r.language, r.position) from (
+               select m.symbol, m.language, m.node_id as "nodeId", m.kind, p.num, p.heading, p.text, m.position,
+                      m.title as "documentTitle", to_char(m.adopted, 'YYYY-MM-DD') as adopted, m.body, m.rank::float8 as rank,
+                      case when m.language = 'zh' then null
+                           else ts_headline(m.config::regconfig,
+                                  replace(replace(translate(coalesce(nullif(p.text, ''), p.heading, ''), $14, ''), '<', $15), '>', $16),
+                                  m.query, $17) end as headline
+                 from page m
+                 join provisions p on p.document_version_id = m.document_version_id and p.node_id = m.node_id
+             ) r) as results`,
+    [
+      query,
+      chineseQuery,
+      languages,
+      filters.symbol,
+      filters.body,
+      filters.yearFrom,
+      filters.yearTo,
+      filters.kinds,
+      filters.instrument,
+      filters.cluster,
+      filters.category,
+      limit,
+      offset,
+      MARK_START + MARK_STOP + LESS_THAN + GREATER_THAN,
+      LESS_THAN,
+      GREATER_THAN,
+      HEADLINE_OPTIONS,
+    ],
+  );
+  const row = rows[0]!;
+  return { total: row.total, byLanguage: row.by_language ?? {}, byKind: row.by_kind ?? {}, rows: row.results ?? [] };
+}
+
+/** The languages documents are stored in: what a search without a language filter covers. */
+export async function listSearchableLanguages(db: Db): Promise<string[]> {
+  const { rows } = await db.query<{ language: string }>('select distinct language from documents order by language');
+  return rows.map((row) => row.language);
+}
+
+// pg_trgm lives where migration 0003 found or put it (public on a server); queries name its
+// schema because a test's search path holds only its own schema.
+const trigramSchemas = new WeakMap<Db, Promise<string>>();
+
+async function trigramSchema(db: Db): Promise<string> {
+  let schema = trigramSchemas.get(db);
+  if (!schema) {
+    schema = db
+      .query<{ schema: string }>("select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'")
+      .then(({ rows }) => {
+        if (!rows[0]) throw new Error('pg_trgm is not installed: run the migrations');
+        return rows[0].schema;
+      });
+    trigramSchemas.set(db, schema);
+    schema.catch(() => trigramSchemas.delete(db));
+  }
+  return schema;
+}
+
+/**
+ * For each word not in the corpus's vocabulary (in these languages), the most similar one that
+ * is; words the corpus knows, or with nothing close, are left out of the answer.
+ */
+export async function findSpellingSuggestions(db: Db, { words, languages }: { words: string[]; languages: string[] }): Promise<Map<string, string>> {
+  if (words.length === 0) return new Map();
+  const trgm = await trigramSchema(db);
+  const { rows } = await db.query<{ word: string; suggestion: string }>(
+    `select q.word, best.word as suggestion
+       from unnest($1::text[]) as q(word)
+       cross join lateral (
+         select w.word from search_words w
+          where w.language = any($2::text[]) and w.word operator(${trgm}.%) q.word
+          order by ${trgm}.similarity(w.word, q.word) desc, abs(length(w.word) - length(q.word)), w.word
+          limit 1) best
+      where not exists (select 1 from search_words k where k.language = any($2::text[]) and k.word = q.word)`,
+    [words, languages],
+  );
+  return new Map(rows.map((row) => [row.word, row.suggestion]));
+}
