@@ -4,6 +4,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { LogLevel } from './config.ts';
 import type { Db } from './db/db.ts';
+import { registerCompareRoutes } from './documents/compare-routes.ts';
 import { registerDocumentRoutes } from './documents/documents-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/', async (_request, reply) => reply.redirect('/en/'));
 
   registerDocumentRoutes(app, { db: deps.db });
+  registerCompareRoutes(app, { db: deps.db });
   registerSearchRoutes(app, { db: deps.db });
   return app;
 }
