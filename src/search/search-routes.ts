@@ -71,7 +71,7 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: { db: Db }): 
     const raw = request.query as Record<string, unknown>;
     const typed = typeof raw.q === 'string' && raw.q.trim() !== '';
     const parsed = parseSearchInput(raw, { requireQuery: typed });
-    reply.type('text/html; charset=utf-8');
+    reply.type('text/html; charset=utf-8').header('content-language', locale);
     if (!parsed.ok) {
       return reply
         .code(400)

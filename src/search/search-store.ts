@@ -50,6 +50,19 @@ export async function searchProvisions(
     offset,
   }: { query: string; chineseQuery: string | null; languages: string[]; filters: SearchFilters; limit: number; offset: number },
 ): Promise<SearchPage> {
+  // The query of each language first (each language has its own stemming), then one scan of
+  // the GIN index with all of them OR-ed together, each row rechecked against its own language's
+  // query: a join on a per-language query would make the planner skip the index.
+  const { rows: perLanguage } = await db.query<{ language: string; query: string }>(
+    `select l as language,
+            (case when l = 'zh' then coalesce($2::tsquery, ''::tsquery)
+                  else websearch_to_tsquery(normhub_search_config(l)::regconfig, $1) end)::text as query
+       from unnest($3::text[]) as l`,
+    [query, chineseQuery, languages],
+  );
+  const usable = perLanguage.filter((row) => row.query.trim() !== '');
+  if (usable.length === 0) return { total: 0, byLanguage: {}, byKind: {}, rows: [] };
+  const combined = usable.map((row) => `(${row.query})`).join(' | ');
   const catalogueFilter = filters.instrument || filters.cluster || filters.category;
   const { rows } = await db.query<{
     total: number;
@@ -57,20 +70,16 @@ export async function searchProvisions(
     by_kind: Record<string, number> | null;
     results: SearchRow[] | null;
   }>(
-    `with queries as (
-       select l as language, normhub_search_config(l) as config,
-              case when l = 'zh' then coalesce($2::tsquery, ''::tsquery)
-                   else websearch_to_tsquery(normhub_search_config(l)::regconfig, $1) end as query
-         from unnest($3::text[]) as l
-     ),
-     matched as materialized (
+    `with matched as materialized (
        select s.document_version_id, s.node_id, s.language, s.kind, s.position, d.symbol, d.title, d.adopted, d.body,
-              q.config, q.query,
-              ts_rank_cd(s.search_vector, q.query, 1) * ${BOOST_SQL} as rank
-         from queries q
-         join provision_search s on s.language = q.language and s.search_vector @@ q.query
+              ($2::tsquery[])[array_position($3::text[], s.language)] as query,
+              ts_rank_cd(s.search_vector, ($2::tsquery[])[array_position($3::text[], s.language)], 1) * ${BOOST_SQL} as rank
+         from provision_search s
          join documents d on d.id = s.document_id and d.current_version = s.version
-        where ($4::text is null or d.symbol = $4 or d.part_of = $4)
+        where s.search_vector @@ $1::tsquery
+          and s.language = any($3::text[])
+          and s.search_vector @@ ($2::tsquery[])[array_position($3::text[], s.language)]
+          and ($4::text is null or d.symbol = $4 or d.part_of = $4)
           and ($5::text is null or d.body = $5)
           and ($6::integer is null or d.adopted >= make_date($6::integer, 1, 1))
           and ($7::integer is null or d.adopted < make_date($7::integer + 1, 1, 1))
@@ -94,16 +103,16 @@ export async function searchProvisions(
                select m.symbol, m.language, m.node_id as "nodeId", m.kind, p.num, p.heading, p.text, m.position,
                       m.title as "documentTitle", to_char(m.adopted, 'YYYY-MM-DD') as adopted, m.body, m.rank::float8 as rank,
                       case when m.language = 'zh' then null
-                           else ts_headline(m.config::regconfig,
+                           else ts_headline(normhub_search_config(m.language)::regconfig,
                                   replace(replace(translate(coalesce(nullif(p.text, ''), p.heading, ''), $14, ''), '<', $15), '>', $16),
                                   m.query, $17) end as headline
                  from page m
                  join provisions p on p.document_version_id = m.document_version_id and p.node_id = m.node_id
              ) r) as results`,
     [
-      query,
-      chineseQuery,
-      languages,
+      combined,
+      usable.map((row) => row.query),
+      usable.map((row) => row.language),
       filters.symbol,
       filters.body,
       filters.yearFrom,
