@@ -6,6 +6,7 @@ import type { LogLevel } from './config.ts';
 import type { Db } from './db/db.ts';
 import { registerCompareRoutes } from './documents/compare-routes.ts';
 import { registerDocumentRoutes } from './documents/documents-routes.ts';
+import { registerOpenDataRoutes } from './opendata/opendata-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
 import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
@@ -69,5 +70,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDocumentRoutes(app, { db: deps.db });
   registerCompareRoutes(app, { db: deps.db });
   registerSearchRoutes(app, { db: deps.db });
+  registerOpenDataRoutes(app, { db: deps.db });
   return app;
 }

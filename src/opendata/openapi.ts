@@ -1,0 +1,529 @@
+// The OpenAPI 3.1 description of NormHub's API, written by hand. It describes every agreed
+// address (docs/architecture.md, the URL scheme); `servedOpenApiDocument` keeps only the paths the
+// running application has registered, so the document never promises an address that answers 404.
+// test/opendata/openapi.test.ts fails when the application registers an /api route that is not here.
+
+import { EXPORT_FORMATS } from '../documents/documents-service.ts';
+import { NODE_KINDS } from '../importer/document.ts';
+import { COMPENDIUM_LANGUAGES } from './opendata-logic.ts';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type OpenApiDocument = { [key: string]: Json } & { paths: Record<string, Record<string, Json>> };
+
+const LANGUAGES = [...COMPENDIUM_LANGUAGES];
+const nullable = (type: string, extra: Record<string, Json> = {}): Json => ({ type: [type, 'null'], ...extra });
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const problem = (description: string): Json => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const PROBLEMS: Record<string, Json> = {
+  '400': { $ref: '#/components/responses/BadRequest' },
+  '414': { $ref: '#/components/responses/UriTooLong' },
+  '500': { $ref: '#/components/responses/ServerError' },
+};
+const json = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
+
+const ADOPTED_EXAMPLE = '2010-12-21';
+/** Plain text is described once the documents API offers it (renderDocumentText, wired into EXPORT_FORMATS). */
+const TEXT_EXPORT = (EXPORT_FORMATS as readonly string[]).includes('text');
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'NormHub API',
+      version: '1',
+      summary: 'United Nations standards and norms in crime prevention and criminal justice, as data.',
+      description:
+        'Every imported document, instrument and provision of the compendium, in the six official languages of the United Nations. ' +
+        'Answers are JSON unless stated otherwise. Errors are RFC 9457 problems (application/problem+json) with a stable `code`; ' +
+        'their `title` and `detail` are in the language of `?lang=` or of the Accept-Language header. ' +
+        'Documents are official documents of the United Nations.',
+      license: { name: 'MIT (the software)', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'documents', description: 'Imported documents: their metadata, tree and footnotes, and downloads' },
+      { name: 'instruments', description: 'The catalogue of standards and norms, and their provisions' },
+      { name: 'clusters', description: 'The categories and priority clusters of ECOSOC resolution 2003/30' },
+      { name: 'search', description: 'Full-text search over every provision' },
+      { name: 'open data', description: 'Archives, feeds and this description' },
+      { name: 'operations', description: 'For load balancers and monitoring' },
+    ],
+    paths: {
+      '/api/documents': {
+        get: {
+          tags: ['documents'],
+          operationId: 'listDocuments',
+          summary: 'List the imported documents',
+          description: 'One entry per symbol, described in English when that version exists, with the languages it is available in.',
+          responses: { '200': json(ref('DocumentList'), 'The documents'), ...PROBLEMS },
+        },
+      },
+      '/api/documents/{symbol}': {
+        get: {
+          tags: ['documents'],
+          operationId: 'getDocument',
+          summary: 'Read one document, or download it as a file',
+          description:
+            'Without `format`: the document in the asked language (else English, else the first there is) with its tree and footnotes. ' +
+            'With `format`: a file to download (`Content-Disposition: attachment`): `json` the document as the importer gives it, ' +
+            '`akn` Akoma Ntoso 3.0 XML valid against the OASIS schema' +
+            (TEXT_EXPORT ? ', `text` plain UTF-8 text.' : '.'),
+          parameters: [
+            { $ref: '#/components/parameters/Symbol' },
+            { $ref: '#/components/parameters/DocumentLanguage' },
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              description: 'Download format',
+              schema: { type: 'string', enum: [...EXPORT_FORMATS] },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The document (JSON), or the file in the asked format',
+              content: {
+                'application/json': { schema: ref('StoredDocument') },
+                'application/akn+xml': { schema: { type: 'string', description: 'Akoma Ntoso 3.0 XML' } },
+                ...(TEXT_EXPORT ? { 'text/plain': { schema: { type: 'string', description: 'The document as plain text' } } } : {}),
+              },
+            },
+            '404': problem('No document has this symbol, or not in the asked language (`code`: document.not_found)'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/api/instruments': {
+        get: {
+          tags: ['instruments'],
+          operationId: 'listInstruments',
+          summary: 'List the instruments of the compendium',
+          description: 'The catalogue: every standard and norm with its adopting acts, body, year, category, clusters and what supersedes it.',
+          parameters: [{ $ref: '#/components/parameters/InterfaceLanguage' }],
+          responses: { '200': json(ref('InstrumentList'), 'The instruments'), ...PROBLEMS },
+        },
+      },
+      '/api/instruments/{instrumentId}': {
+        get: {
+          tags: ['instruments'],
+          operationId: 'getInstrument',
+          summary: 'Read one instrument',
+          description: 'The catalogue entry, the documents that carry its text, and its provisions.',
+          parameters: [{ $ref: '#/components/parameters/InstrumentId' }, { $ref: '#/components/parameters/DocumentLanguage' }],
+          responses: {
+            '200': json(ref('Instrument'), 'The instrument'),
+            '404': problem('No instrument has this id'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/api/instruments/{instrumentId}/{provisionPath}': {
+        get: {
+          tags: ['instruments'],
+          operationId: 'getProvision',
+          summary: 'Read one provision of an instrument',
+          description: 'A rule, principle, article or paragraph by its permalink path (`rule-3`, `annex-1/para-4`), with its sub-nodes and footnotes.',
+          parameters: [
+            { $ref: '#/components/parameters/InstrumentId' },
+            {
+              name: 'provisionPath',
+              in: 'path',
+              required: true,
+              description: 'The provision\'s id path inside the instrument; its slashes may be written as they are',
+              schema: { type: 'string', examples: ['rule-3', 'sec-I/rule-22'] },
+            },
+            { $ref: '#/components/parameters/DocumentLanguage' },
+          ],
+          responses: {
+            '200': json(ref('Provision'), 'The provision'),
+            '404': problem('No such instrument, or no such provision in it'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/api/clusters': {
+        get: {
+          tags: ['clusters'],
+          operationId: 'listClusters',
+          summary: 'List the categories and priority clusters',
+          description: 'The four categories of ECOSOC resolution 2003/30, paragraph 3, and the priority clusters of its annex, paragraph 8, with their instruments.',
+          parameters: [{ $ref: '#/components/parameters/InterfaceLanguage' }],
+          responses: { '200': json(ref('ClusterList'), 'The categories and clusters'), ...PROBLEMS },
+        },
+      },
+      '/api/search': {
+        get: {
+          tags: ['search'],
+          operationId: 'search',
+          summary: 'Search every provision',
+          description:
+            'PostgreSQL full-text search in the language of each document (Chinese by characters), with phrases in double quotes, ' +
+            'words to exclude with a leading minus, typo tolerance and highlighted snippets.',
+          parameters: [
+            { name: 'q', in: 'query', required: true, description: 'The words to find; "a phrase" in double quotes', schema: { type: 'string', maxLength: 256 } },
+            { name: 'lang', in: 'query', required: false, description: 'Only documents in this language', schema: { type: 'string', enum: LANGUAGES } },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50, default: 1 } },
+            { name: 'kind', in: 'query', required: false, description: 'Only provisions of these kinds (comma-separated)', schema: { type: 'string' } },
+            { name: 'symbol', in: 'query', required: false, description: 'Only this document (or the report that carries it)', schema: { type: 'string' } },
+            { name: 'instrument', in: 'query', required: false, description: 'Only this instrument (catalogue id)', schema: { type: 'string' } },
+            { name: 'cluster', in: 'query', required: false, description: 'Only instruments of this cluster', schema: { type: 'string' } },
+            { name: 'category', in: 'query', required: false, description: 'Only instruments of this category', schema: { type: 'string' } },
+            { name: 'body', in: 'query', required: false, description: 'Only documents of this body ("General Assembly")', schema: { type: 'string' } },
+            { name: 'from', in: 'query', required: false, description: 'Adopted in or after this year', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
+            { name: 'to', in: 'query', required: false, description: 'Adopted in or before this year', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
+          ],
+          responses: { '200': json(ref('SearchResponse'), 'One page of results'), ...PROBLEMS },
+        },
+      },
+      '/api/compendium/{lang}.zip': {
+        get: {
+          tags: ['open data'],
+          operationId: 'downloadCompendium',
+          summary: 'Download every document in one language as a zip archive',
+          description:
+            'For offline use: for each document (its current version) NAME.json, NAME.xml (Akoma Ntoso) and NAME.txt, ' +
+            'with index.json and README.txt. Answers carry ETag and Last-Modified; send If-None-Match (or If-Modified-Since) to get 304 when nothing changed.',
+          parameters: [
+            { name: 'lang', in: 'path', required: true, description: 'Language of the documents', schema: { type: 'string', enum: LANGUAGES } },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+            { name: 'If-Modified-Since', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'The archive',
+              headers: {
+                ETag: { schema: { type: 'string' } },
+                'Last-Modified': { schema: { type: 'string' } },
+              },
+              content: { 'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+            },
+            '304': { description: 'The archive has not changed since the copy the client has' },
+            '404': problem('Not one of the six languages'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: {
+          tags: ['open data'],
+          operationId: 'getOpenApi',
+          summary: 'This description of the API (OpenAPI 3.1)',
+          responses: { '200': json({ type: 'object' }, 'The OpenAPI document') },
+        },
+      },
+      '/api/docs': {
+        get: {
+          tags: ['open data'],
+          operationId: 'getApiReference',
+          summary: 'The API reference as a web page (no JavaScript needed), with a link to the interactive reference',
+          parameters: [{ $ref: '#/components/parameters/InterfaceLanguage' }],
+          responses: { '200': { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/feeds/documents.atom': {
+        get: {
+          tags: ['open data'],
+          operationId: 'getDocumentsFeed',
+          summary: 'Atom feed of newly imported documents',
+          description: 'The 50 documents imported or updated last, newest first; with `lang`, only documents in that language.',
+          parameters: [{ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: LANGUAGES } }],
+          responses: {
+            '200': { description: 'An Atom 1.0 feed', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+            '304': { description: 'The feed has not changed' },
+            '400': { description: 'A language that is not one of the six (an HTML page)' },
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          tags: ['operations'],
+          operationId: 'getHealth',
+          summary: 'Readiness',
+          description: '503 with status "starting" while the first-start import runs, "unavailable" when the database does not answer.',
+          responses: {
+            '200': json(
+              { type: 'object', required: ['status', 'documents'], properties: { status: { const: 'ok' }, documents: { type: 'integer' } } },
+              'Ready',
+            ),
+            '503': json({ type: 'object', required: ['status'], properties: { status: { enum: ['starting', 'unavailable'] } } }, 'Not ready'),
+          },
+        },
+      },
+    },
+    components: {
+      parameters: {
+        Symbol: {
+          name: 'symbol',
+          in: 'path',
+          required: true,
+          description: 'The document symbol, percent-encoded as one segment (A%2FRES%2F65%2F230); unencoded slashes are accepted too',
+          schema: { type: 'string', maxLength: 200, examples: ['A/RES/65/230', 'E/RES/2012/13'] },
+        },
+        DocumentLanguage: {
+          name: 'lang',
+          in: 'query',
+          required: false,
+          description: 'The language version to read (ar, en, es, fr, ru, zh)',
+          schema: { type: 'string', pattern: '^[a-z]{2,3}$' },
+        },
+        InterfaceLanguage: {
+          name: 'lang',
+          in: 'query',
+          required: false,
+          description: 'The language of names, labels and error messages',
+          schema: { type: 'string', enum: LANGUAGES },
+        },
+        InstrumentId: {
+          name: 'instrumentId',
+          in: 'path',
+          required: true,
+          description: 'The catalogue id of the instrument',
+          schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', examples: ['bangkok-rules', 'standard-minimum-rules'] },
+        },
+      },
+      responses: {
+        BadRequest: problem('A parameter is not valid (`code`: request.invalid or a more precise one)'),
+        UriTooLong: problem('The address is too long (`code`: request.uri_too_long)'),
+        ServerError: problem('An error on the server; nothing internal is disclosed'),
+      },
+      schemas: {
+        Problem: {
+          type: 'object',
+          description: 'RFC 9457 problem details',
+          required: ['type', 'title', 'status', 'code'],
+          properties: {
+            type: { type: 'string', const: 'about:blank' },
+            title: { type: 'string', description: 'In the reader\'s language' },
+            status: { type: 'integer' },
+            code: { type: 'string', description: 'Stable code to test in programs: document.not_found, request.invalid, ...' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+          },
+        },
+        DocumentSummary: {
+          type: 'object',
+          required: ['symbol', 'languages'],
+          properties: {
+            symbol: { type: 'string', examples: ['A/RES/65/230'] },
+            title: nullable('string'),
+            body: nullable('string', { examples: ['General Assembly'] }),
+            adopted: nullable('string', { format: 'date', examples: [ADOPTED_EXAMPLE] }),
+            type: nullable('string'),
+            partOf: nullable('string'),
+            languages: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        DocumentList: {
+          type: 'object',
+          required: ['documents'],
+          properties: { documents: { type: 'array', items: ref('DocumentSummary') } },
+        },
+        ImportedDocument: {
+          type: 'object',
+          description: 'A document as the importer gives it (docs/import-format.md)',
+          required: ['symbol', 'title', 'body', 'adopted', 'language', 'root', 'footnotes'],
+          properties: {
+            symbol: nullable('string'),
+            title: nullable('string'),
+            body: nullable('string'),
+            adopted: nullable('string', { format: 'date' }),
+            language: nullable('string', { enum: [...LANGUAGES, null] }),
+            meeting: nullable('string'),
+            type: nullable('string', { enum: ['resolution', 'decision', 'draftResolution', 'draftDecision', 'report', 'declaration', 'other', null] }),
+            partOf: nullable('string'),
+            root: ref('Node'),
+            footnotes: { type: 'array', items: ref('Footnote') },
+          },
+        },
+        StoredDocument: {
+          description: 'A stored document: its current version, with the languages its symbol is available in',
+          allOf: [
+            ref('ImportedDocument'),
+            {
+              type: 'object',
+              required: ['symbol', 'language', 'version', 'updatedAt', 'languages'],
+              properties: {
+                symbol: { type: 'string' },
+                language: { type: 'string' },
+                version: { type: 'integer', minimum: 1 },
+                updatedAt: { type: 'string', format: 'date-time' },
+                languages: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          ],
+        },
+        Node: {
+          type: 'object',
+          description: 'A node of the document tree; kinds follow Akoma Ntoso',
+          required: ['kind', 'id', 'children'],
+          properties: {
+            kind: { type: 'string', enum: [...NODE_KINDS] },
+            id: { type: 'string', description: 'Stable id path, "" for the root', examples: ['annex-1/sec-I/rule-3/para-1'] },
+            num: nullable('string', { description: 'The number as printed: "1.", "(a)", "Rule 3"' }),
+            heading: nullable('string'),
+            text: nullable('string', { description: 'The text, footnote markers removed' }),
+            notes: { type: 'array', items: ref('NoteRef') },
+            refs: { type: 'array', items: ref('Reference') },
+            children: { type: 'array', items: ref('Node') },
+          },
+        },
+        NoteRef: {
+          type: 'object',
+          description: 'A footnote marker: `at` is the offset in the text (or heading) just after which it stood',
+          required: ['marker', 'at'],
+          properties: {
+            marker: { type: 'string' },
+            at: { type: 'integer', minimum: 0 },
+            field: { type: 'string', enum: ['text', 'heading'] },
+          },
+        },
+        Footnote: {
+          type: 'object',
+          required: ['marker', 'text'],
+          properties: {
+            marker: { type: 'string' },
+            text: nullable('string', { description: 'null when the source carries the marker but not the note' }),
+            refs: { type: 'array', items: ref('Reference') },
+          },
+        },
+        Reference: {
+          type: 'object',
+          description: 'A citation of a document, or a cross-reference to provisions of an instrument (docs/citations.md)',
+          required: ['kind', 'text', 'start', 'end', 'symbol'],
+          properties: {
+            kind: { type: 'string', enum: ['citation', 'crossReference'] },
+            text: { type: 'string' },
+            start: { type: 'integer' },
+            end: { type: 'integer' },
+            symbol: nullable('string'),
+            pinpoint: nullable('string'),
+            relation: nullable('string'),
+            instrument: nullable('string'),
+            provisions: { type: 'array', items: { type: 'string' } },
+            volume: nullable('string'),
+            field: { type: 'string', enum: ['text', 'heading'] },
+          },
+        },
+        Adoption: {
+          type: 'object',
+          required: ['symbol', 'body', 'action'],
+          properties: {
+            symbol: nullable('string'),
+            part: nullable('string'),
+            body: { type: 'string' },
+            year: nullable('integer'),
+            action: { type: 'string', enum: ['adopted', 'approved', 'endorsed', 'welcomed', 'annexed', 'extended', 'amended'] },
+          },
+        },
+        Instrument: {
+          type: 'object',
+          description: 'A standard or norm of the compendium; more fields may be present',
+          required: ['id', 'name'],
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            shortNames: { type: 'array', items: { type: 'string' } },
+            adoptions: { type: 'array', items: ref('Adoption') },
+            body: { type: 'string' },
+            year: nullable('integer'),
+            category: { type: 'string' },
+            clusters: { type: 'array', items: { type: 'string' } },
+            supersedes: { type: 'array', items: { type: 'string' } },
+            supersededBy: nullable('string'),
+            provisionKind: { type: 'string', enum: ['rule', 'principle', 'guideline', 'paragraph', 'article'] },
+          },
+          additionalProperties: true,
+        },
+        InstrumentList: {
+          type: 'object',
+          required: ['instruments'],
+          properties: { instruments: { type: 'array', items: ref('Instrument') } },
+          additionalProperties: true,
+        },
+        Provision: {
+          type: 'object',
+          description: 'One provision with its sub-nodes; more fields (the document it is read from, footnotes) may be present',
+          required: ['node'],
+          properties: {
+            instrument: { type: 'string' },
+            symbol: { type: 'string' },
+            language: { type: 'string' },
+            node: ref('Node'),
+            footnotes: { type: 'array', items: ref('Footnote') },
+          },
+          additionalProperties: true,
+        },
+        Cluster: {
+          type: 'object',
+          required: ['id', 'label'],
+          properties: {
+            id: { type: 'string' },
+            letter: { type: 'string' },
+            label: { type: 'string' },
+            text: { type: 'string' },
+            instruments: { type: 'array', items: { type: 'string' } },
+          },
+          additionalProperties: true,
+        },
+        ClusterList: {
+          type: 'object',
+          properties: {
+            categories: { type: 'array', items: ref('Cluster') },
+            clusters: { type: 'array', items: ref('Cluster') },
+          },
+          additionalProperties: true,
+        },
+        SearchResult: {
+          type: 'object',
+          required: ['symbol', 'language', 'nodeId', 'kind', 'snippetHtml', 'url'],
+          properties: {
+            symbol: { type: 'string' },
+            language: { type: 'string' },
+            nodeId: { type: 'string' },
+            kind: { type: 'string' },
+            num: nullable('string'),
+            heading: nullable('string'),
+            snippetHtml: { type: 'string', description: 'Escaped HTML: the matching words in <mark>, nothing else is markup' },
+            documentTitle: nullable('string'),
+            adopted: nullable('string', { format: 'date' }),
+            body: nullable('string'),
+            url: { type: 'string', description: 'The provision\'s page' },
+            rank: { type: 'number' },
+          },
+        },
+        SearchResponse: {
+          type: 'object',
+          required: ['query', 'total', 'page', 'pageSize', 'results'],
+          properties: {
+            query: { type: 'string' },
+            filters: { type: 'object' },
+            total: { type: 'integer' },
+            page: { type: 'integer' },
+            pageSize: { type: 'integer' },
+            pages: { type: 'integer' },
+            results: { type: 'array', items: ref('SearchResult') },
+            facets: { type: 'object' },
+            suggestion: nullable('string'),
+            correctedFrom: nullable('string'),
+          },
+          additionalProperties: true,
+        },
+      },
+    },
+  };
+}
+
+/** The Fastify spellings a described path may have been registered with (":name", or "*" for a last parameter holding slashes). */
+export function fastifyPathsFor(openApiPath: string): string[] {
+  const named = openApiPath.replace(/\{([^}]+)\}/g, ':$1');
+  const wildcard = openApiPath.replace(/\{[^}]+\}$/, '*').replace(/\{([^}]+)\}/g, ':$1');
+  return [...new Set([named, wildcard])];
+}
+
+/** Paths that belong to the interactive reference's own files, not to the API it describes. */
+export function isReferenceAsset(path: string): boolean {
+  return path.startsWith('/api/docs/');
+}
