@@ -68,6 +68,13 @@ function bytesSent(url: string, acceptEncoding: string): Promise<{ encoding: str
   });
 }
 
+/** Pages answer in milliseconds: a step that waits longer has failed, and says so quickly. */
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(5000);
+  return { context, page: await context.newPage() };
+}
+
 async function open(page: Page, path: string, status = 200): Promise<void> {
   const response = await page.goto(server.baseUrl + path);
   assert.ok(response, `no response for ${path}`);
@@ -78,8 +85,7 @@ describe('accessibility: axe-core finds no violation on the main pages', () => {
   let context: BrowserContext;
   let page: Page;
   before(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
+    ({ context, page } = await newPage());
   });
   after(() => context.close());
 
@@ -102,12 +108,37 @@ describe('accessibility: axe-core finds no violation on the main pages', () => {
   }
 });
 
+describe('accessibility: dark colour scheme and keyboard', () => {
+  let context: BrowserContext;
+  let page: Page;
+  before(async () => {
+    ({ context, page } = await newPage({ colorScheme: 'dark' }));
+  });
+  after(() => context.close());
+
+  for (const path of ['/en/', '/ar/instruments/bangkok-rules/rule-3', `/zh/documents/${enc('NO/SUCH/1')}`]) {
+    test(`dark scheme: no violation on ${path}`, async () => {
+      await page.goto(server.baseUrl + path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      assert.deepEqual(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`), []);
+    });
+  }
+
+  test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+    await open(page, '/ar/');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
+    assert.ok(await page.locator('.skip').isVisible(), 'the focused skip link is visible');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  });
+});
+
 describe('a reader with JavaScript off', () => {
   let context: BrowserContext;
   let page: Page;
   before(async () => {
-    context = await browser.newContext({ javaScriptEnabled: false });
-    page = await context.newPage();
+    ({ context, page } = await newPage({ javaScriptEnabled: false }));
   });
   after(() => context.close());
 

@@ -12,8 +12,8 @@ import { html, unsafeRaw, type SafeHtml } from './html.ts';
 // request for a stylesheet, a font or a script. Colours keep a contrast of at least 4.5:1 in
 // both schemes; focus is always visible; print drops the frame and keeps the text.
 const STYLE = unsafeRaw(
-  `:root{color-scheme:light dark;--accent:#0b5fa5;--muted:#595959;--line:#8886;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;line-height:1.5}
-body{margin:0;padding:0 1rem}
+  `:root{color-scheme:light dark;--bg:#fff;--text:#1b1b1b;--accent:#0b5fa5;--muted:#595959;--line:#8886;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;line-height:1.5}
+body{margin:0;padding:0 1rem;background:var(--bg);color:var(--text)}
 header,main,footer{max-width:60rem;margin:0 auto}
 a{color:var(--accent)}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
@@ -36,8 +36,8 @@ th,td{text-align:start;vertical-align:top;padding:.4rem;border-bottom:1px solid 
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
 .meta dd{margin:0}
 footer{padding:1rem 0;color:var(--muted);border-top:1px solid var(--line);margin-top:2rem}
-@media (prefers-color-scheme:dark){:root{--accent:#7db8ff;--muted:#b0b0b0}}
-@media print{header,.skip,footer,form{display:none}body{padding:0;font-size:11pt}a{color:inherit}main{max-width:none}section,.node{break-inside:avoid-page}}`,
+@media (prefers-color-scheme:dark){:root{--bg:#121212;--text:#e8e8e8;--accent:#7db8ff;--muted:#b0b0b0}}
+@media print{header,.skip,footer,form{display:none}body{padding:0;font-size:11pt;background:#fff;color:#000}a{color:inherit}main{max-width:none}section,.node{break-inside:avoid-page}}`,
 );
 
 export interface PageOptions {
