@@ -33,6 +33,9 @@ const BOOST_SQL = `case s.kind ${Object.entries(KIND_BOOST)
   .join(' ')} else 1 end`;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+/** A short text is shown whole (fragments would drop its last punctuation). */
+const SHORT_TEXT = 300;
+const WHOLE_TEXT_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
 
 /**
  * One query: the page of results (with snippets, computed for that page only), the total and
@@ -110,7 +113,8 @@ export async function searchProvisions(
                       case when m.language = 'zh' then null
                            else ts_headline(normhub_search_config(m.language)::regconfig,
                                   replace(replace(translate(coalesce(nullif(p.text, ''), p.heading, ''), $14, ''), '<', $15), '>', $16),
-                                  m.query, $17) end as headline
+                                  m.query, case when length(coalesce(nullif(p.text, ''), p.heading, '')) <= ${SHORT_TEXT} then $18 else $17 end)
+                      end as headline
                  from page m
                  join provisions p on p.document_version_id = m.document_version_id and p.node_id = m.node_id
              ) r) as results`,
@@ -132,6 +136,7 @@ export async function searchProvisions(
       LESS_THAN,
       GREATER_THAN,
       HEADLINE_OPTIONS,
+      WHOLE_TEXT_OPTIONS,
     ],
   );
   const row = rows[0]!;
