@@ -1,4 +1,7 @@
-// Import benchmark: `npm run bench`. Prints figures, asserts nothing.
+// Benchmarks: `npm run bench`. Prints figures, asserts nothing. First the import benchmark (this
+// file), then the compendium benchmark (bench/compendium.ts: pages and search over HTTP).
+//
+// Import benchmark:
 //
 //  1. Throughput (MB/s of input) of each kind of input, each repeated until 20 MB went through:
 //     - the five seed documents, as text (importText),
@@ -219,3 +222,9 @@ console.log(
     ],
   ),
 );
+
+// --- the compendium: the corpus scaled to 100,000 provisions, pages and search over HTTP ---------------
+// bench/compendium.ts; run alone with `node --import tsx bench/compendium.ts`.
+
+const { runCompendiumBenchmark } = await import('./compendium.ts');
+await runCompendiumBenchmark();
