@@ -100,6 +100,8 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db }: { db: Db })
       }
       if (Object.keys(item).length === 0) delete document.paths[path];
     }
+    const usedTags = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((operation) => (operation as { tags?: string[] }).tags ?? [])));
+    document.tags = (document.tags as Array<{ name: string }>).filter((tag) => usedTags.has(tag.name));
     served = document;
     return document;
   };
@@ -124,5 +126,6 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db }: { db: Db })
     staticCSP: INTERACTIVE_REFERENCE_POLICY,
     transformSpecification: () => servedDocument() as never,
     uiConfig: { deepLinking: true, docExpansion: 'list' },
+    theme: { title: 'NormHub API' },
   });
 }
