@@ -33,6 +33,7 @@ type Key =
   | 'search.pageOf'
   | 'search.beyondLast'
   | 'search.in'
+  | 'search.byLanguage'
   | 'error.emptyQuery'
   | 'error.queryTooLong'
   | 'error.tooManyTerms'
@@ -90,6 +91,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.pageOf': 'Page {page} of {pages}',
     'search.beyondLast': 'There are only {pages} pages of results.',
     'search.in': 'in',
+    'search.byLanguage': 'By language',
     'error.emptyQuery': 'Type at least one word to search for.',
     'error.queryTooLong': 'The search is too long: at most {max} characters.',
     'error.tooManyTerms': 'The search has too many words: at most {max}.',
@@ -144,6 +146,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.pageOf': 'Page {page} sur {pages}',
     'search.beyondLast': 'Il n’y a que {pages} pages de résultats.',
     'search.in': 'en',
+    'search.byLanguage': 'Par langue',
     'error.emptyQuery': 'Saisissez au moins un mot à rechercher.',
     'error.queryTooLong': 'La recherche est trop longue : {max} caractères au plus.',
     'error.tooManyTerms': 'La recherche compte trop de mots : {max} au plus.',
@@ -198,6 +201,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.pageOf': 'Página {page} de {pages}',
     'search.beyondLast': 'Solo hay {pages} páginas de resultados.',
     'search.in': 'en',
+    'search.byLanguage': 'Por idioma',
     'error.emptyQuery': 'Escriba al menos una palabra para buscar.',
     'error.queryTooLong': 'La búsqueda es demasiado larga: {max} caracteres como máximo.',
     'error.tooManyTerms': 'La búsqueda tiene demasiadas palabras: {max} como máximo.',
@@ -252,6 +256,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.pageOf': 'Страница {page} из {pages}',
     'search.beyondLast': 'Страниц с результатами всего {pages}.',
     'search.in': 'на языке:',
+    'search.byLanguage': 'По языкам',
     'error.emptyQuery': 'Введите хотя бы одно слово для поиска.',
     'error.queryTooLong': 'Слишком длинный запрос: не более {max} символов.',
     'error.tooManyTerms': 'В запросе слишком много слов: не более {max}.',
@@ -306,6 +311,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.pageOf': 'الصفحة {page} من {pages}',
     'search.beyondLast': 'لا يوجد سوى {pages} صفحات من النتائج.',
     'search.in': 'باللغة',
+    'search.byLanguage': 'حسب اللغة',
     'error.emptyQuery': 'اكتب كلمة واحدة على الأقل للبحث عنها.',
     'error.queryTooLong': 'عبارة البحث طويلة جدا: {max} حرفا على الأكثر.',
     'error.tooManyTerms': 'عبارة البحث تضم كلمات كثيرة جدا: {max} على الأكثر.',
@@ -360,6 +366,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.pageOf': '第 {page} 页，共 {pages} 页',
     'search.beyondLast': '结果只有 {pages} 页。',
     'search.in': '语言：',
+    'search.byLanguage': '按语言',
     'error.emptyQuery': '请至少输入一个要搜索的词。',
     'error.queryTooLong': '搜索内容过长：最多 {max} 个字符。',
     'error.tooManyTerms': '搜索内容的词语过多：最多 {max} 个。',

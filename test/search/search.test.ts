@@ -121,6 +121,9 @@ describe('search: words, phrases and operators', () => {
     assert.ok(response.results.every((result) => result.language === 'ar'));
     assert.ok(response.results.some((result) => result.symbol === 'A/RES/75/185'));
     assert.ok(response.results.some((result) => result.snippetHtml.includes('<mark>التعذيب</mark>')));
+    // typed with diacritics, or stretched with a tatweel, it is the same word
+    assert.equal((await search({ q: 'التَّعْذِيب' })).total, response.total);
+    assert.equal((await search({ q: 'التعـذيب' })).total, response.total);
   });
 
   test('Chinese: two and four characters find the Chinese versions, marked in the snippet', async () => {
@@ -296,6 +299,9 @@ describe('search over HTTP', () => {
     assert.match(arabic.body, /role="status">عدد الأحكام التي عُثر عليها/);
     assert.match(arabic.body, /href="\/ar\/documents\/A%2FRES%2F75%2F185\/[^"]+"/);
     assert.match(arabic.body, /<mark>التعذيب<\/mark>/);
+
+    const byLanguage = await app.inject({ url: '/fr/search?q=torture' });
+    assert.match(byLanguage.body, /<nav aria-label="Par langue"><p>Par langue\u00a0: .*<a href="\/fr\/search\?q=torture&amp;lang=fr">français<\/a> \(\d+\)/);
 
     const paged = await app.inject({ url: '/es/search?q=crime&lang=en' });
     assert.match(paged.body, /<nav class="pager" aria-label="Páginas de resultados">/);

@@ -29,6 +29,9 @@ const BODIES: Record<string, Record<Locale, string>> = {
   },
 };
 
+/** A colon as each language writes it before a list ("Par langue : ", "按语言："). */
+const COLON: Record<Locale, string> = { ar: ': ', en: ': ', es: ': ', fr: '\u00a0: ', ru: ': ', zh: '：' };
+
 const STYLE = unsafeRaw(`<style>
 .search-form{display:grid;gap:.5rem;margin-block:1rem}
 .search-form .line{display:flex;flex-wrap:wrap;gap:.5rem}
@@ -139,6 +142,14 @@ export function renderSearchPage({ locale, query, filters, response, error }: Se
     }
     const count = response.total === 0 ? t('search.none') : t('search.count', { count: number.format(response.total) });
     const beyond = response.total > 0 && response.results.length === 0;
+    // Where the results are, by language: one link each narrows the search to that language.
+    const languageCounts = Object.entries(response.facets.languages).sort(([a], [b]) => a.localeCompare(b));
+    const facets =
+      !filters.language && languageCounts.length > 1
+        ? html`<nav aria-label="${t('search.byLanguage')}"><p>${t('search.byLanguage')}${COLON[locale]}${languageCounts.map(([language, n], i) =>
+            html`${i > 0 ? ' · ' : ''}<a href="${searchPageUrl(locale, response.correctedFrom ? response.suggestion ?? query : query, { ...filters, language })}">${languageName(language, locale)}</a> (${number.format(n)})`,
+          )}</p></nav>`
+        : '';
     const items = response.results.map((result) => {
       const kind = t(`kind.${result.kind}` as SearchMessageKey) || result.kind;
       const label = [kind, result.num, result.heading && result.kind !== 'attachment' ? result.heading : null].filter(Boolean).join(' ');
@@ -159,6 +170,7 @@ ${page < response.pages ? html`<li><a rel="next" href="${searchPageUrl(locale, q
         : '';
     results = html`${notices}
 <p role="status">${count}</p>
+${facets}
 ${beyond ? html`<p><a href="${searchPageUrl(locale, query, filters, response.pages)}">${t('search.beyondLast', { pages: number.format(response.pages) })}</a></p>` : ''}
 ${items.length ? html`<h2>${t('search.results')}</h2>
 <ol class="results" start="${(page - 1) * response.pageSize + 1}">${items}</ol>` : ''}
