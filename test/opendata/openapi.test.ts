@@ -174,6 +174,29 @@ describe('the OpenAPI document', () => {
     const list = (await app.inject('/api/documents')).json() as { documents: Array<Record<string, unknown>> };
     for (const field of schemas.DocumentSummary!.required!) assert.ok(field in list.documents[0]!, `a list entry has ${field}`);
   });
+
+  test('the download formats described are exactly those /api/documents/{symbol} accepts, plain text included once it is offered', async () => {
+    const { storeImportResult } = await import('../../src/importer/importer-service.ts');
+    const { sampleDocument } = await import('../helpers/documents.ts');
+    const { renderDocumentText } = await import('../../src/opendata/opendata-logic.ts');
+    await storeImportResult({ db }, { source: { name: 'sample.txt' }, result: { documents: [sampleDocument()], diagnostics: [] } });
+    const served = (await app.inject('/api/openapi.json')).json() as OpenApiDocument;
+    const operation = served.paths['/api/documents/{symbol}']!.get as {
+      parameters: Array<{ name?: string; schema?: { enum?: string[] } }>;
+      responses: { '200': { content: Record<string, unknown> } };
+    };
+    const described = operation.parameters.find((parameter) => parameter.name === 'format')!.schema!.enum!;
+    for (const format of ['json', 'akn', 'text', 'pdf', 'docx']) {
+      const response = await app.inject(`/api/documents/E%2FRES%2F1997%2F32?format=${format}`);
+      assert.equal(response.statusCode, described.includes(format) ? 200 : 400, `format=${format}`);
+    }
+    assert.equal('text/plain' in operation.responses['200'].content, described.includes('text'));
+    if (described.includes('text')) {
+      const text = await app.inject('/api/documents/E%2FRES%2F1997%2F32?format=text');
+      assert.match(String(text.headers['content-type']), /^text\/plain/);
+      assert.equal(text.body, renderDocumentText(sampleDocument()));
+    }
+  });
 });
 
 describe('the API reference pages', () => {
