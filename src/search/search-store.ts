@@ -76,17 +76,20 @@ export async function searchProvisions(
     // candidates is materialised so that the GIN index is read first: the planner cannot
     // estimate the per-language recheck and would otherwise walk every document's rows.
     `with candidates as materialized (
-       select s.document_version_id, s.node_id, s.document_id, s.version, s.language, s.kind, s.position, s.search_vector
+       select s.document_version_id, s.node_id, s.document_id, s.version, s.language, s.kind, s.position, l.query,
+              ts_rank_cd(s.search_vector, l.query, 1) * ${BOOST_SQL} as rank
          from provision_search s
-        where s.search_vector @@ $1::tsquery and s.language = any($3::text[])
+         cross join lateral (select ($2::tsquery[])[array_position($3::text[], s.language)] as query) l
+        where s.search_vector @@ $1::tsquery
+          and s.language = any($3::text[])
+          and s.search_vector @@ l.query
      ),
      matched as materialized (
        select s.document_version_id, s.node_id, s.language, s.kind, s.position, d.symbol, d.title, d.adopted, d.body,
-              ($2::tsquery[])[array_position($3::text[], s.language)] as query,
-              ts_rank_cd(s.search_vector, ($2::tsquery[])[array_position($3::text[], s.language)], 1) * ${BOOST_SQL} as rank
+              s.query, s.rank
          from candidates s
          join documents d on d.id = s.document_id and d.current_version = s.version
-        where s.search_vector @@ ($2::tsquery[])[array_position($3::text[], s.language)]
+        where true
           and ($4::text is null or d.symbol = $4 or d.part_of = $4)
           and ($5::text is null or d.body = $5)
           and ($6::integer is null or d.adopted >= make_date($6::integer, 1, 1))
