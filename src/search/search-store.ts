@@ -67,6 +67,12 @@ export async function searchProvisions(
   if (usable.length === 0) return { total: 0, byLanguage: {}, byKind: {}, rows: [] };
   const combined = [...new Set(usable.map((row) => row.query))].map((text) => `(${text})`).join(' | ');
   const catalogueFilter = filters.instrument || filters.cluster || filters.category;
+  // Where the compendium has found an instrument's text (instrument_texts, migration 0002: the
+  // Bangkok Rules in a draft resolution of E/2010/30), that annex counts too; without that
+  // table, the catalogue's adopting acts alone say where an instrument stands.
+  const lineage = catalogueFilter
+    ? (await db.query<{ present: boolean }>("select to_regclass('instrument_texts') is not null as present")).rows[0]!.present
+    : false;
   const { rows } = await db.query<{
     total: number;
     by_language: Record<string, number> | null;
@@ -95,14 +101,20 @@ export async function searchProvisions(
           and ($6::integer is null or d.adopted >= make_date($6::integer, 1, 1))
           and ($7::integer is null or d.adopted < make_date($7::integer + 1, 1, 1))
           and (cardinality($8::text[]) = 0 or s.kind = any($8::text[]))
-          ${catalogueFilter ? `and exists (
+          ${catalogueFilter ? `and (exists (
             select 1 from instruments i cross join lateral jsonb_array_elements(i.adoptions) a
              where a->>'symbol' = d.symbol
                and ($9::text is null or i.id = $9)
                and ($10::text is null or $10 = any(i.clusters))
                and ($11::text is null or i.category = $11)
                -- an instrument adopted "in the annex" is the annex, not the resolution around it
-               and (coalesce(a->>'part', '') not ilike 'annex%' or s.node_id like 'annex-%'))` : 'and $9::text is null and $10::text is null and $11::text is null'}
+               and (coalesce(a->>'part', '') not ilike 'annex%' or s.node_id like 'annex-%'))
+            ${lineage ? `or exists (
+            select 1 from instrument_texts t join instruments i on i.id = t.instrument_id
+             where t.document_id = d.id and (s.node_id = t.node_id or left(s.node_id, length(t.node_id) + 1) = t.node_id || '/')
+               and ($9::text is null or i.id = $9)
+               and ($10::text is null or $10 = any(i.clusters))
+               and ($11::text is null or i.category = $11))` : ''})` : 'and $9::text is null and $10::text is null and $11::text is null'}
      ),
      page as (
        select * from matched order by rank desc, symbol, language, position limit $12 offset $13

@@ -203,6 +203,25 @@ describe('search: filters, pages and results', () => {
     assert.equal((await search({ q: 'crime', instrument: 'no-such-instrument' })).total, 0);
   });
 
+  test('where the compendium has placed an instrument\'s text (instrument_texts), the filter finds it there too', async () => {
+    // The compendium's lineage table (migration 0002) may not exist yet: the columns used here
+    // are those it has. The row is invented for the test: the SMR seed's annex taken as Tokyo Rules.
+    await db.exec(`create table if not exists instrument_texts (instrument_id text not null, document_id integer not null,
+                   language text not null, node_id text not null, is_primary boolean not null default false)`);
+    assert.equal((await search({ q: 'prisoners', instrument: 'tokyo-rules' })).total, 0);
+    await db.query(
+      `insert into instrument_texts (instrument_id, document_id, language, node_id)
+       select 'tokyo-rules', id, language, 'annex-1' from documents where symbol = 'E/RES/2012/13'`,
+    );
+    try {
+      const tokyo = await search({ q: 'prisoners', instrument: 'tokyo-rules' });
+      assert.ok(tokyo.total > 0);
+      assert.ok(tokyo.results.every((result) => result.symbol === 'E/RES/2012/13' && result.nodeId.startsWith('annex-1/')));
+    } finally {
+      await db.query(`delete from instrument_texts where instrument_id = 'tokyo-rules'`);
+    }
+  });
+
   test('results: address of the provision, title, facets, pages', async () => {
     const response = await search({ q: 'crime' }, 'fr');
     assert.ok(response.total > 20, 'more than one page');
