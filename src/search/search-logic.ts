@@ -189,32 +189,43 @@ export const HAN_CHARACTER = new RegExp(`[${HAN}]`, 'u');
  * A term as a tsquery over the Chinese index: a run of Han characters is the phrase of its
  * bigrams, one character alone a prefix (it starts a bigram or ends a run), other words as they are.
  */
-function chineseTermQuery(text: string): string | null {
+function chineseTermQuery(text: string, loose = false): string | null {
   const parts: string[] = [];
   for (const run of text.toLowerCase().match(CHINESE_TOKEN) ?? []) {
     const characters = [...run];
-    if (HAN_START.test(run)) {
-      if (characters.length === 1) parts.push(`'${run}':*`);
-      else for (let i = 0; i < characters.length - 1; i++) parts.push(`'${characters[i]}${characters[i + 1]}'`);
-    } else {
-      parts.push(`'${run}'`);
-    }
+    if (!HAN_START.test(run)) parts.push(`'${run}'`);
+    else if (characters.length === 1) parts.push(`'${run}':*`);
+    else if (loose) {
+      // Most Chinese words have two characters: 性别平等问题 read as 性别, 平等, 问题, anywhere
+      for (let i = 0; i < characters.length; i += 2) {
+        parts.push(i + 1 < characters.length ? `'${characters[i]}${characters[i + 1]}'` : `'${characters[i]}':*`);
+      }
+    } else for (let i = 0; i < characters.length - 1; i++) parts.push(`'${characters[i]}${characters[i + 1]}'`);
   }
   if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`;
+  return parts.length === 1 ? parts[0]! : `(${parts.join(loose ? ' & ' : ' <-> ')})`;
 }
 
-/** The query as a tsquery for Chinese documents (null when nothing in it can match). */
-export function chineseTsquery(query: string): string | null {
+/**
+ * The query as a tsquery for Chinese documents (null when nothing in it can match). `loose`:
+ * the bigrams of an unquoted term anywhere in the provision rather than in one run, for a
+ * compound typed without spaces whose parts stand apart in the text (性别平等问题).
+ */
+export function chineseTsquery(query: string, { loose = false }: { loose?: boolean } = {}): string | null {
   let out = '';
   for (const term of parseQueryTerms(query)) {
-    const part = chineseTermQuery(term.text);
+    const part = chineseTermQuery(term.text, loose && !term.phrase && !term.negated);
     if (!part) continue;
     const operand = term.negated ? `!${part}` : part;
     out = out ? `${out} ${term.or ? '|' : '&'} ${operand}` : operand;
   }
   // A query cannot start with a lone negation in AND position only; "!x" alone is valid tsquery.
   return out || null;
+}
+
+/** Whether a loose reading of the query could find more in Chinese: an unquoted term of three Han characters or more. */
+export function hasLooseChineseReading(query: string): boolean {
+  return parseQueryTerms(query).some((term) => !term.phrase && !term.negated && new RegExp(`[${HAN}]{3}`, 'u').test(term.text));
 }
 
 /** The words of a query worth checking for typos: plain, not negated, letters only. */
@@ -265,11 +276,19 @@ export function snippetToHtml(headline: string): string {
  * A snippet of Chinese text around the first match, with every match marked: ts_headline cannot
  * be used, its parser does not split Chinese into the bigrams the index holds.
  */
-export function chineseSnippetHtml(text: string, query: string, width = 80): string {
-  const needles = parseQueryTerms(query)
+export function chineseSnippetHtml(text: string, query: string, { loose = false, width = 80 }: { loose?: boolean; width?: number } = {}): string {
+  const tokens = parseQueryTerms(query)
     .filter((term) => !term.negated)
-    .flatMap((term) => term.text.toLowerCase().match(CHINESE_TOKEN) ?? [])
-    .sort((a, b) => b.length - a.length);
+    .flatMap((term) => term.text.toLowerCase().match(CHINESE_TOKEN) ?? []);
+  // read loosely, a compound matched by its two-character parts: those are what to mark
+  const bigrams = loose
+    ? tokens.flatMap((token) => {
+        const characters = [...token];
+        if (!HAN_START.test(token) || characters.length < 3) return [];
+        return Array.from({ length: Math.ceil(characters.length / 2) }, (_, i) => characters.slice(i * 2, i * 2 + 2).join(''));
+      })
+    : [];
+  const needles = [...tokens, ...bigrams].sort((a, b) => b.length - a.length);
   const lower = text.toLowerCase();
   const marks: Array<[number, number]> = [];
   for (const needle of needles) {

@@ -34,6 +34,7 @@ type Key =
   | 'search.beyondLast'
   | 'search.in'
   | 'search.byLanguage'
+  | 'search.loose'
   | 'error.emptyQuery'
   | 'error.queryTooLong'
   | 'error.tooManyTerms'
@@ -92,6 +93,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.beyondLast': 'There are only {pages} pages of results.',
     'search.in': 'in',
     'search.byLanguage': 'By language',
+    'search.loose': 'No provision contains “{query}” as written; these contain its parts.',
     'error.emptyQuery': 'Type at least one word to search for.',
     'error.queryTooLong': 'The search is too long: at most {max} characters.',
     'error.tooManyTerms': 'The search has too many words: at most {max}.',
@@ -147,6 +149,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.beyondLast': 'Il n’y a que {pages} pages de résultats.',
     'search.in': 'en',
     'search.byLanguage': 'Par langue',
+    'search.loose': 'Aucune disposition ne contient « {query} » tel quel ; celles-ci en contiennent les éléments.',
     'error.emptyQuery': 'Saisissez au moins un mot à rechercher.',
     'error.queryTooLong': 'La recherche est trop longue : {max} caractères au plus.',
     'error.tooManyTerms': 'La recherche compte trop de mots : {max} au plus.',
@@ -202,6 +205,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.beyondLast': 'Solo hay {pages} páginas de resultados.',
     'search.in': 'en',
     'search.byLanguage': 'Por idioma',
+    'search.loose': 'Ninguna disposición contiene «{query}» tal cual; estas contienen sus partes.',
     'error.emptyQuery': 'Escriba al menos una palabra para buscar.',
     'error.queryTooLong': 'La búsqueda es demasiado larga: {max} caracteres como máximo.',
     'error.tooManyTerms': 'La búsqueda tiene demasiadas palabras: {max} como máximo.',
@@ -257,6 +261,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.beyondLast': 'Страниц с результатами всего {pages}.',
     'search.in': 'на языке:',
     'search.byLanguage': 'По языкам',
+    'search.loose': 'Ни одно положение не содержит «{query}» в точности; эти содержат его части.',
     'error.emptyQuery': 'Введите хотя бы одно слово для поиска.',
     'error.queryTooLong': 'Слишком длинный запрос: не более {max} символов.',
     'error.tooManyTerms': 'В запросе слишком много слов: не более {max}.',
@@ -312,6 +317,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.beyondLast': 'لا يوجد سوى {pages} صفحات من النتائج.',
     'search.in': 'باللغة',
     'search.byLanguage': 'حسب اللغة',
+    'search.loose': 'لا يوجد حكم يتضمن «{query}» كما كُتب؛ هذه الأحكام تتضمن أجزاءه.',
     'error.emptyQuery': 'اكتب كلمة واحدة على الأقل للبحث عنها.',
     'error.queryTooLong': 'عبارة البحث طويلة جدا: {max} حرفا على الأكثر.',
     'error.tooManyTerms': 'عبارة البحث تضم كلمات كثيرة جدا: {max} على الأكثر.',
@@ -367,6 +373,7 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.beyondLast': '结果只有 {pages} 页。',
     'search.in': '语言：',
     'search.byLanguage': '按语言',
+    'search.loose': '没有条款完整包含“{query}”；以下条款包含其各个部分。',
     'error.emptyQuery': '请至少输入一个要搜索的词。',
     'error.queryTooLong': '搜索内容过长：最多 {max} 个字符。',
     'error.tooManyTerms': '搜索内容的词语过多：最多 {max} 个。',

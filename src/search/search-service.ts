@@ -1,7 +1,7 @@
 // Use case: search every current provision, with filters, snippets and typo tolerance.
 
 import type { Db } from '../db/db.ts';
-import { chineseSnippetHtml, chineseTsquery, pageCount, provisionUrl, replaceWords, snippetToHtml, spellableWords } from './search-logic.ts';
+import { chineseSnippetHtml, chineseTsquery, hasLooseChineseReading, pageCount, provisionUrl, replaceWords, snippetToHtml, spellableWords } from './search-logic.ts';
 import { findSpellingSuggestions, listSearchableLanguages, searchProvisions, type SearchPage, type SearchRow } from './search-store.ts';
 import { PAGE_SIZE, type SearchInput, type SearchResponse, type SearchResult } from './search.ts';
 
@@ -16,10 +16,10 @@ const FEW_RESULTS = 3;
 
 export async function searchCorpus(ctx: SearchContext, input: SearchInput): Promise<SearchResponse> {
   const languages = input.language ? [input.language] : await listSearchableLanguages(ctx.db);
-  const run = (query: string) =>
+  const run = (query: string, loose = false) =>
     searchProvisions(ctx.db, {
       query,
-      chineseQuery: chineseTsquery(query),
+      chineseQuery: chineseTsquery(query, { loose }),
       languages,
       filters: input,
       limit: PAGE_SIZE,
@@ -30,7 +30,16 @@ export async function searchCorpus(ctx: SearchContext, input: SearchInput): Prom
   let shownQuery = input.query;
   let suggestion: string | null = null;
   let correctedFrom: string | null = null;
-  if (found.total < FEW_RESULTS && input.page === 1) {
+  let loose = false;
+  if (found.total === 0 && languages.includes('zh') && hasLooseChineseReading(input.query)) {
+    // A Chinese compound typed whole: its parts anywhere in the provision, as the page then says.
+    const looser = await run(input.query, true);
+    if (looser.total > 0) {
+      found = looser;
+      loose = true;
+    }
+  }
+  if (found.total < FEW_RESULTS && input.page === 1 && !loose) {
     const replacements = await findSpellingSuggestions(ctx.db, { words: spellableWords(input.query), languages });
     if (replacements.size > 0) {
       const corrected = replaceWords(input.query, replacements);
@@ -55,14 +64,15 @@ export async function searchCorpus(ctx: SearchContext, input: SearchInput): Prom
     page: input.page,
     pageSize: PAGE_SIZE,
     pages: pageCount(found.total, PAGE_SIZE),
-    results: found.rows.map((row) => toResult(row, ctx.locale, shownQuery)),
+    results: found.rows.map((row) => toResult(row, ctx.locale, shownQuery, loose)),
     facets: { languages: found.byLanguage, kinds: found.byKind },
     suggestion,
     correctedFrom,
+    loose,
   };
 }
 
-function toResult(row: SearchRow, locale: string, query: string): SearchResult {
+function toResult(row: SearchRow, locale: string, query: string, loose: boolean): SearchResult {
   const text = row.text || row.heading || '';
   return {
     symbol: row.symbol,
@@ -71,7 +81,7 @@ function toResult(row: SearchRow, locale: string, query: string): SearchResult {
     kind: row.kind,
     num: row.num,
     heading: row.heading,
-    snippetHtml: row.headline === null ? chineseSnippetHtml(text, query) : snippetToHtml(row.headline),
+    snippetHtml: row.headline === null ? chineseSnippetHtml(text, query, { loose }) : snippetToHtml(row.headline),
     documentTitle: row.documentTitle,
     adopted: row.adopted,
     body: row.body,

@@ -86,4 +86,9 @@ export interface SearchResponse {
   suggestion: string | null;
   /** set when the results are those of `suggestion`, because the query as typed found nothing */
   correctedFrom: string | null;
+  /**
+   * true when a Chinese term typed as one run was not found as such and the results hold its
+   * characters (as bigrams) anywhere in the provision instead
+   */
+  loose: boolean;
 }

@@ -33,6 +33,9 @@ describe('query syntax', () => {
     assert.equal(chineseTsquery('罪'), `'罪':*`);
     assert.equal(chineseTsquery('酷刑 -性别 OR A/RES/65'), `'酷刑' & !'性别' | ('a' <-> 'res' <-> '65')`);
     assert.equal(chineseTsquery('!!& |'), null);
+    assert.equal(chineseTsquery('性别平等问题 "酷刑羁押"', { loose: true }), `('性别' & '平等' & '问题') & ('酷刑' <-> '刑羁' <-> '羁押')`);
+    assert.equal(chineseTsquery('禁止酷刑', { loose: true }), `('禁止' & '酷刑')`);
+    assert.equal(chineseTsquery('禁止酷刑罪', { loose: true }), `('禁止' & '酷刑' & '罪':*)`);
   });
 
   test('words worth a spelling check, and their replacement keeping the reader\'s capital', () => {
@@ -65,6 +68,7 @@ describe('snippets', () => {
   test('Chinese snippets mark every occurrence and escape the rest', () => {
     const html = chineseSnippetHtml('<b>禁止酷刑</b>，防止酷刑。', '酷刑');
     assert.equal(html, '&lt;b&gt;禁止<mark>酷刑</mark>&lt;/b&gt;，防止<mark>酷刑</mark>。');
+    assert.equal(chineseSnippetHtml('禁止使用酷刑', '禁止酷刑', { loose: true }), '<mark>禁止</mark>使用<mark>酷刑</mark>');
   });
 });
 

@@ -134,9 +134,20 @@ describe('search: words, phrases and operators', () => {
     const equality = await search({ q: '性别平等', lang: 'zh' });
     assert.ok(equality.results.some((result) => result.symbol === 'A/RES/77/20' && result.nodeId === 'para-4'));
     for (const text of await texts(equality)) assert.ok(text.includes('性别平等'), text);
-    // the same four characters in another order are not the phrase
-    const shuffled = await search({ q: '平等性别', lang: 'zh' });
+    // the same four characters in another order are not the phrase: quoted, nothing else is found;
+    // unquoted, the reading falls back to its two words, and says so
+    const shuffled = await search({ q: '"平等性别"', lang: 'zh' });
     for (const text of await texts(shuffled)) assert.ok(text.includes('平等性别'));
+    const shuffledLoose = await search({ q: '平等性别', lang: 'zh' });
+    assert.equal(shuffledLoose.loose, true);
+    for (const text of await texts(shuffledLoose)) assert.ok(text.includes('平等') && text.includes('性别'));
+
+    // typed as one run, a compound whose words stand apart is found by its two-character words
+    const apart = await search({ q: '酷刑羁押', lang: 'zh' });
+    assert.equal(apart.loose, true);
+    assert.ok(apart.results.some((result) => result.symbol === 'A/RES/75/185' && result.nodeId === 'para-15'));
+    assert.ok(apart.results.every((result) => result.snippetHtml.includes('<mark>酷刑</mark>') && result.snippetHtml.includes('<mark>羁押</mark>')));
+    assert.equal(equality.loose, false);
 
     const single = await search({ q: '刑', lang: 'zh' });
     assert.ok(single.total >= torture.total);
@@ -318,6 +329,10 @@ describe('search over HTTP', () => {
     assert.match(arabic.body, /role="status">عدد الأحكام التي عُثر عليها/);
     assert.match(arabic.body, /href="\/ar\/documents\/A%2FRES%2F75%2F185\/[^"]+"/);
     assert.match(arabic.body, /<mark>التعذيب<\/mark>/);
+
+    const chinese = await app.inject({ url: `/zh/search?q=${encodeURIComponent('酷刑羁押')}` });
+    assert.match(chinese.body, /<p>没有条款完整包含“酷刑羁押”；以下条款包含其各个部分。<\/p>/);
+    assert.match(chinese.body, /<mark>羁押<\/mark>/);
 
     const byLanguage = await app.inject({ url: '/fr/search?q=torture' });
     assert.match(byLanguage.body, /<nav aria-label="Par langue"><p>Par langue\u00a0: .*<a href="\/fr\/search\?q=torture&amp;lang=fr">français<\/a> \(\d+\)/);

@@ -131,6 +131,7 @@ export function renderSearchPage({ locale, query, filters, response, error }: Se
     results = html`<p role="alert">${error}</p>`;
   } else if (response) {
     const notices: SafeHtml[] = [];
+    if (response.loose) notices.push(html`<p>${t('search.loose', { query: response.query })}</p>`);
     if (response.correctedFrom && response.suggestion) {
       notices.push(html`<p>${t('search.showingFor', { query: response.correctedFrom, suggestion: response.suggestion })}</p>`);
     } else if (response.suggestion) {
