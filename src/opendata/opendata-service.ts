@@ -121,6 +121,8 @@ export async function buildCompendiumArchive(
         updatedAt: stored.updatedAt,
         files: { json: `${name}.json`, akn, text: `${name}.txt` },
       });
+      // Deflating is synchronous: let other requests through between two documents.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   const generated = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
