@@ -437,6 +437,8 @@ export async function runCompendiumBenchmark(): Promise<void> {
   const servers: Server[] = [];
   console.log(`\nNormHub compendium benchmark — Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`);
   console.log(`Database: ${describePlace(place)}`);
+  // Other work on the machine moves every figure below: say how busy it was.
+  console.log(`Load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (1, 5, 15 min)`);
   try {
     console.log(`\n1. Filling the database to at least ${TARGET_PROVISIONS.toLocaleString('en')} provisions (seeds + ${CORPUS_DIR}, then copies under new symbols)`);
     const db = await openBenchDb(place);
@@ -507,7 +509,7 @@ export async function runCompendiumBenchmark(): Promise<void> {
     await Promise.all(servers.map(stopChild));
     await removePlace(place);
   }
-  console.log(`\nCompendium benchmark done in ${fmt((performance.now() - started) / 1000, 0)} s.`);
+  console.log(`\nCompendium benchmark done in ${fmt((performance.now() - started) / 1000, 0)} s; load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}.`);
 }
 
 const serveIndex = process.argv.indexOf('--serve');
