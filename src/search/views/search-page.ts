@@ -33,9 +33,9 @@ const BODIES: Record<string, Record<Locale, string>> = {
 const COLON: Record<Locale, string> = { ar: ': ', en: ': ', es: ': ', fr: '\u00a0: ', ru: ': ', zh: '：' };
 
 const STYLE = unsafeRaw(`<style>
-.search-form{display:grid;gap:.5rem;margin-block:1rem}
+form.search-form[role=search]{display:grid;grid-template-columns:minmax(0,1fr);gap:.5rem;margin-block:1rem}
 .search-form .line{display:flex;flex-wrap:wrap;gap:.5rem}
-.search-form input[type=search]{flex:1 1 16rem;font:inherit;padding:.3rem}
+.search-form input[type=search]{flex:1 1 16rem;width:auto;font:inherit;padding:.3rem}
 .filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem 1rem}
 .filters label{display:block;font-size:.9em}
 .filters select,.filters input{font:inherit;max-width:100%}
@@ -86,7 +86,7 @@ export function renderSearchPage({ locale, query, filters, response, error }: Se
   const filtersOpen = Boolean(
     filters.language || filters.kinds.length || filters.symbol || filters.instrument || filters.cluster || filters.body || filters.yearFrom || filters.yearTo,
   );
-  const form = html`<form class="search-form" role="search" method="get" action="/${locale}/search">
+  const form = html`<form class="search-form" role="search" aria-label="${t('search.label')}" method="get" action="/${locale}/search">
 <label for="search-q">${t('search.label')}</label>
 <div class="line">
 <input type="search" id="search-q" name="q" value="${query}" maxlength="${MAX_QUERY_LENGTH}" aria-describedby="search-hint">
@@ -181,5 +181,5 @@ ${pager}`;
   const body = html`${STYLE}<h1>${t('search.title')}</h1>
 ${form}
 ${results}`;
-  return renderPage({ locale, title, body, localePath: (other) => searchPageUrl(other, query, filters) });
+  return renderPage({ locale, title, body, localePath: (other) => searchPageUrl(other, query, filters), searchQuery: query });
 }
