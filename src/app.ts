@@ -4,6 +4,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { LogLevel } from './config.ts';
 import type { Db } from './db/db.ts';
+import { registerReaderRoutes } from './compendium/reader-routes.ts';
 import { registerCompareRoutes } from './documents/compare-routes.ts';
 import { registerDocumentRoutes } from './documents/documents-routes.ts';
 import { registerOpenDataRoutes } from './opendata/opendata-routes.ts';
@@ -71,5 +72,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCompareRoutes(app, { db: deps.db });
   registerSearchRoutes(app, { db: deps.db });
   registerOpenDataRoutes(app, { db: deps.db });
+  registerReaderRoutes(app, { db: deps.db });
   return app;
 }

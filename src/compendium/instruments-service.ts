@@ -5,6 +5,8 @@ import type { Db } from '../db/db.ts';
 import type { Log } from '../importer/importer-service.ts';
 import { listInstruments } from './catalogue.ts';
 import { replaceInstruments, type InstrumentRow } from './instruments-store.ts';
+import { ensureInstrumentTexts } from './lineage-service.ts';
+import { importSeedExplanations } from './reader-service.ts';
 
 /**
  * What the sync needs of a catalogue entry. Kept apart from the catalogue's own type so that
@@ -50,5 +52,9 @@ export async function syncInstruments(db: Db, instruments: readonly CatalogueIns
 export async function syncCatalogue(ctx: { db: Db; log?: Log }): Promise<{ count: number }> {
   const result = await syncInstruments(ctx.db, listInstruments());
   ctx.log?.info(`Catalogue: ${result.count} instruments in the database`);
+  // The bundled plain-language explanations, and where the instruments stand in the documents
+  // (recomputed again by the readers whenever the documents change after this).
+  await importSeedExplanations(ctx);
+  await ensureInstrumentTexts(ctx.db);
   return result;
 }

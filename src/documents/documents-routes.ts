@@ -4,8 +4,18 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { isLocale, type Locale } from '../i18n/i18n.ts';
-import { EXPORT_FORMATS, exportDocument, listDocumentSummaries, readDocument, type ExportFormat } from './documents-service.ts';
-import { renderDocumentPage } from './views/document-page.ts';
+import { instrumentPermalinkOfNode } from '../compendium/reader-service.ts';
+import {
+  EXPORT_FORMATS,
+  exportDocument,
+  findDocumentNode,
+  importedCitedSymbols,
+  listDocumentLanguages,
+  listDocumentSummaries,
+  readDocument,
+  type ExportFormat,
+} from './documents-service.ts';
+import { renderDocumentNodePage, renderDocumentPage } from './views/document-page.ts';
 import { renderHomePage } from './views/home-page.ts';
 
 const MAX_SYMBOL_LENGTH = 200;
@@ -68,7 +78,44 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
         found = await readDocument({ db }, { symbol, preferred: locale });
       }
       const { document, languages } = found;
-      return reply.type('text/html; charset=utf-8').send(renderDocumentPage({ locale, document, languages }));
+      const importedSymbols = await importedCitedSymbols({ db }, document);
+      return reply.type('text/html; charset=utf-8').send(renderDocumentPage({ locale, document, languages, importedSymbols }));
+    },
+  );
+
+  // One provision of a document. A node that belongs to an instrument's text is read at the
+  // instrument's permalink; others are shown here. An unencoded symbol (/en/documents/A/RES/65/230)
+  // lands here too when its first segment is no symbol, and is sent to the encoded address.
+  app.get<{ Params: { locale: string; symbol: string; '*': string }; Querystring: { lang?: string } }>(
+    '/:locale/documents/:symbol/*',
+    async (request, reply) => {
+      const locale = localeParam(request.params.locale);
+      const symbol = symbolParam(request.params.symbol);
+      const nodeId = request.params['*'].replace(/^\/+|\/+$/g, '');
+      if ((await listDocumentLanguages({ db }, symbol)).length === 0) {
+        const whole = symbolParam(`${symbol}/${request.params['*']}`);
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        return reply.redirect(`/${locale}/documents/${encodeURIComponent(whole)}${query}`, 301);
+      }
+      if (!nodeId || nodeId.length > 300) throw new AppError('document.not_found', 'No such part of the document.', { symbol });
+      let asked: string | null = null;
+      try {
+        asked = languageQuery(request.query.lang);
+      } catch {
+        asked = null;
+      }
+      const { document } = await readDocument({ db }, { symbol, language: asked, preferred: locale }).catch(() =>
+        readDocument({ db }, { symbol, preferred: locale }),
+      );
+      const { node, ancestors } = findDocumentNode(document, nodeId);
+      const permalink = await instrumentPermalinkOfNode({ db }, { symbol, language: document.language, nodeId });
+      if (permalink) {
+        const path = permalink.canonical ? `/${permalink.canonical.split('/').map(encodeURIComponent).join('/')}` : '';
+        const query = permalink.isPrimary ? '' : `?from=${encodeURIComponent(symbol)}&lang=${encodeURIComponent(permalink.language)}`;
+        return reply.redirect(`/${locale}/instruments/${encodeURIComponent(permalink.instrumentId)}${path}${query}`, 302);
+      }
+      const importedSymbols = await importedCitedSymbols({ db }, document);
+      return reply.type('text/html; charset=utf-8').send(renderDocumentNodePage({ locale, document, node, ancestors, importedSymbols }));
     },
   );
 

@@ -2,9 +2,10 @@
 
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import type { DocumentType, ImportedDocument } from '../importer/document.ts';
+import { walkNodes, type DocumentNode, type DocumentType, type ImportedDocument, type Reference } from '../importer/document.ts';
+import { findImportedSymbols } from './documents-store.ts';
 import { writeAkn } from '../importer/akn-writer-logic.ts';
-import { findDocument, listDocumentLanguages, listDocuments, type DocumentRow, type DocumentWithTree } from './documents-store.ts';
+import { findDocument, listDocumentLanguages as listLanguagesOfSymbol, listDocuments, type DocumentRow, type DocumentWithTree } from './documents-store.ts';
 
 export interface ReadContext {
   db: Db;
@@ -37,7 +38,7 @@ export async function readDocument(
   ctx: ReadContext,
   { symbol, language, preferred }: { symbol: string; language?: string | null; preferred: string },
 ): Promise<{ document: DocumentWithTree; languages: string[] }> {
-  const languages = await listDocumentLanguages(ctx.db, symbol);
+  const languages = await listLanguagesOfSymbol(ctx.db, symbol);
   if (languages.length === 0) throw new AppError('document.not_found', `No document with the symbol ${symbol} has been imported.`, { symbol });
   if (language && !languages.includes(language)) {
     throw new AppError('document.not_found', `${symbol} is not available in "${language}"; it is available in ${languages.join(', ')}.`, {
@@ -91,4 +92,27 @@ function toImportedDocument(document: DocumentWithTree): ImportedDocument {
     root: document.root,
     footnotes: document.footnotes,
   };
+}
+
+/** The symbols this document cites that NormHub holds, so that citations link inside NormHub. */
+export async function importedCitedSymbols(ctx: ReadContext, document: DocumentWithTree): Promise<Set<string>> {
+  const symbols = new Set<string>();
+  const add = (refs: Reference[] | undefined) => refs?.forEach((ref) => ref.symbol && symbols.add(ref.symbol));
+  for (const [node] of walkNodes(document.root)) add(node.refs);
+  for (const footnote of document.footnotes) add(footnote.refs);
+  if (document.partOf) symbols.add(document.partOf);
+  return findImportedSymbols(ctx.db, [...symbols]);
+}
+
+/** A node of a document, with its ancestors (outermost first); document.not_found when absent. */
+export function findDocumentNode(document: DocumentWithTree, nodeId: string): { node: DocumentNode; ancestors: DocumentNode[] } {
+  for (const [node, parents] of walkNodes(document.root)) {
+    if (node.id === nodeId && nodeId !== '') return { node, ancestors: parents.filter((parent) => parent.id !== '') };
+  }
+  throw new AppError('document.not_found', `${document.symbol} has no part ${nodeId}.`, { symbol: document.symbol });
+}
+
+/** The languages a symbol is available in (none when it has not been imported). */
+export async function listDocumentLanguages(ctx: ReadContext, symbol: string): Promise<string[]> {
+  return listLanguagesOfSymbol(ctx.db, symbol);
 }

@@ -50,3 +50,10 @@ export async function findDocument(db: Db, { symbol, language }: { symbol: strin
   );
   return rows[0] ?? null;
 }
+
+/** Which of these symbols have been imported. */
+export async function findImportedSymbols(db: Db, symbols: string[]): Promise<Set<string>> {
+  if (symbols.length === 0) return new Set();
+  const { rows } = await db.query<{ symbol: string }>('select distinct symbol from documents where symbol = any($1::text[])', [symbols]);
+  return new Set(rows.map((row) => row.symbol));
+}

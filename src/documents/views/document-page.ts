@@ -1,81 +1,39 @@
-import type { DocumentNode, Footnote, NoteRef } from '../../importer/document.ts';
-import { escapeHtml, html, SafeHtml } from '../../http/html.ts';
+import type { DocumentNode, Footnote } from '../../importer/document.ts';
+import { html, type SafeHtml } from '../../http/html.ts';
+import { featureTranslator } from '../../i18n/i18n.ts';
+import { READER_MESSAGES } from '../../compendium/reader-messages.ts';
+import { READER_STYLE, renderNode, tableOfContents, type TextRenderOptions } from '../../compendium/views/text-render.ts';
 import { renderPage } from '../../http/layout.ts';
 import { isLocale, languageName, textDirection, translatorFor, type Locale } from '../../i18n/i18n.ts';
 import type { DocumentWithTree } from '../documents-store.ts';
 import { documentPath, inLanguage, renderDate } from './home-page.ts';
 
-// Kinds that open a titled part of the document and so take a heading of their own.
-const CONTAINERS = new Set(['attachment', 'section', 'hcontainer', 'rule']);
-
-interface NoteLinks {
-  /** marker -> anchor of the footnote in the list, for markers whose text we have */
-  anchors: Map<string, string>;
-}
-
-/** Text with its footnote markers put back where they stood, as links to the notes. */
-function textWithNotes(text: string, notes: NoteRef[], links: NoteLinks): SafeHtml {
-  const sorted = [...notes].sort((a, b) => a.at - b.at);
-  let out = '';
-  let from = 0;
-  const plain = (slice: string) => escapeHtml(slice).replace(/\n/g, '<br>');
-  for (const note of sorted) {
-    const at = Math.min(Math.max(note.at, from), text.length);
-    out += plain(text.slice(from, at));
-    const anchor = links.anchors.get(note.marker);
-    out += anchor
-      ? `<sup><a href="#${escapeHtml(anchor)}">${escapeHtml(note.marker)}</a></sup>`
-      : `<sup>${escapeHtml(note.marker)}</sup>`;
-    from = at;
-  }
-  return new SafeHtml(out + plain(text.slice(from)));
-}
-
-function renderNode(node: DocumentNode, level: number, links: NoteLinks): SafeHtml {
-  const notesIn = (field: 'text' | 'heading') => (node.notes ?? []).filter((note) => (note.field ?? 'text') === field);
-  const heading = node.heading ? textWithNotes(node.heading, notesIn('heading'), links) : null;
-  const text = node.text ? textWithNotes(node.text, notesIn('text'), links) : null;
-  const num = node.num ? html`<span class="num">${node.num}</span> ` : null;
-  const children = node.children.map((child) => renderNode(child, CONTAINERS.has(node.kind) ? level + 1 : level, links));
-  const id = node.id || null;
-
-  if (CONTAINERS.has(node.kind)) {
-    const tag = `h${Math.min(level, 6)}`;
-    const title = num || heading ? html`<${new SafeHtml(tag)}>${num}${heading}</${new SafeHtml(tag)}>` : null;
-    return html`<section class="${node.kind}"${id ? html` id="${id}"` : ''}>${title}${text ? html`<p>${text}</p>` : ''}${children}</section>`;
-  }
-  if (node.kind === 'heading') {
-    const tag = new SafeHtml(`h${Math.min(level, 6)}`);
-    return html`<${tag}${id ? html` id="${id}"` : ''}>${num}${heading ?? text}</${tag}>${children}`;
-  }
-  return html`<div class="node ${node.kind}"${id ? html` id="${id}"` : ''}>${
-    num || heading || text ? html`<p>${num}${heading ? html`<strong>${heading}</strong> ` : ''}${text}</p>` : ''
-  }${children}</div>`;
-}
-
 export function renderDocumentPage({
   locale,
   document,
   languages,
+  importedSymbols = new Set(),
 }: {
   locale: Locale;
   document: DocumentWithTree;
   languages: string[];
+  /** symbols cited by the document that NormHub holds, for citation links */
+  importedSymbols?: Set<string>;
 }): string {
   const t = translatorFor(locale);
-  const links: NoteLinks = { anchors: new Map() };
-  document.footnotes.forEach((footnote: Footnote, index) => {
-    if (footnote.text !== null && !links.anchors.has(footnote.marker)) links.anchors.set(footnote.marker, `note-${index + 1}`);
-  });
   const language = document.language;
   const title = document.title ?? document.symbol;
-  const content = document.root.children.map((child) => renderNode(child, 2, links));
+  const options = documentTextOptions(locale, document, importedSymbols);
+  const toc = tableOfContents(document.root.children, (node) => `#${node.id}`);
+  const content = html`${READER_STYLE}${
+    toc ? html`<nav aria-labelledby="toc-heading" lang="${locale}" dir="${textDirection(locale)}"><h2 id="toc-heading">${featureTranslator(READER_MESSAGES, locale)('instrument.contents')}</h2><div lang="${language}" dir="${textDirection(language)}">${toc}</div></nav>` : ''
+  }${document.root.children.map((child) => renderNode(child, 2, options))}`;
   const notes = document.footnotes.length
     ? html`<section aria-labelledby="notes-heading">
 <h2 id="notes-heading">${t('document.notes')}</h2>
 <dl class="notes">${document.footnotes.map(
         (footnote, index) =>
-          html`<dt${links.anchors.get(footnote.marker) === `note-${index + 1}` ? html` id="note-${index + 1}"` : ''}>${footnote.marker}</dt><dd>${
+          html`<dt id="note-${index + 1}">${footnote.marker}</dt><dd>${
             footnote.text ?? html`<em lang="${locale}" dir="${textDirection(locale)}">${t('document.noteMissing')}</em>`
           }</dd>`,
       )}</dl>
@@ -117,4 +75,53 @@ ${
     body,
     localePath: (other) => documentPath(other, document.symbol),
   });
+}
+
+/** Permalink of a node of a document: /{locale}/documents/{symbol}/{nodeId}. */
+export function documentNodePath(locale: Locale, symbol: string, nodeId: string, language?: string): string {
+  return `/${locale}/documents/${encodeURIComponent(symbol)}/${nodeId.split('/').map(encodeURIComponent).join('/')}${
+    language ? `?lang=${encodeURIComponent(language)}` : ''
+  }`;
+}
+
+export function documentTextOptions(locale: Locale, document: DocumentWithTree, importedSymbols: Set<string>): TextRenderOptions {
+  const rt = featureTranslator(READER_MESSAGES, locale);
+  return {
+    locale,
+    language: document.language,
+    footnotes: document.footnotes,
+    importedSymbols,
+    anchorOf: (node) => node.id,
+    permalinkOf: (node) => (node.id && node.kind !== 'heading' ? documentNodePath(locale, document.symbol, node.id, document.language) : null),
+    permalinkLabel: rt('instrument.permalink'),
+    notesLabel: rt('instrument.notes'),
+    backLabel: rt('instrument.backToText'),
+  };
+}
+
+/** One node of a document with its context: the way back to the document, its notes, its citations. */
+export function renderDocumentNodePage({
+  locale,
+  document,
+  node,
+  ancestors,
+  importedSymbols,
+}: {
+  locale: Locale;
+  document: DocumentWithTree;
+  node: DocumentNode;
+  ancestors: DocumentNode[];
+  importedSymbols: Set<string>;
+}): string {
+  const language = document.language;
+  const options = documentTextOptions(locale, document, importedSymbols);
+  const label = (entry: DocumentNode) => [entry.num, entry.heading].filter(Boolean).join(' ') || entry.id.split('/').pop()!;
+  const body: SafeHtml = html`${READER_STYLE}<nav aria-label="breadcrumb"><ol class="crumbs">
+<li><a href="${documentPath(locale, document.symbol, language)}">${document.symbol}</a></li>
+${ancestors.map((entry) => html`<li><a href="${documentNodePath(locale, document.symbol, entry.id, language)}" lang="${language}" dir="${textDirection(language)}">${label(entry)}</a></li>`)}
+<li><span aria-current="page" lang="${language}" dir="${textDirection(language)}">${label(node)}</span></li></ol></nav>
+<h1>${document.symbol}: <span lang="${language}" dir="${textDirection(language)}">${label(node)}</span></h1>
+<article lang="${language}" dir="${textDirection(language)}">${renderNode(node, 2, options)}</article>
+<p><a href="${documentPath(locale, document.symbol, language)}#${node.id}">${document.symbol}</a></p>`;
+  return renderPage({ locale, title: `${document.symbol} ${label(node)}`, body, localePath: (other) => documentNodePath(other, document.symbol, node.id) });
 }

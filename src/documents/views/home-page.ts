@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../../http/html.ts';
 import { renderPage } from '../../http/layout.ts';
-import { formatDate, languageName, textDirection, translatorFor, type Locale } from '../../i18n/i18n.ts';
+import { featureTranslator, formatDate, languageName, textDirection, translatorFor, type Locale } from '../../i18n/i18n.ts';
+import { READER_MESSAGES } from '../../compendium/reader-messages.ts';
 import type { DocumentSummary } from '../documents-service.ts';
 
 export function documentPath(locale: Locale, symbol: string, language?: string): string {
@@ -30,8 +31,13 @@ export function renderHomePage({ locale, documents }: { locale: Locale; document
     )}</td>
 </tr>`,
   );
+  const rt = featureTranslator(READER_MESSAGES, locale);
   const body = html`<h1>${t('home.title')}</h1>
 <p>${t('home.intro')}</p>
+<nav aria-labelledby="browse-heading"><h2 id="browse-heading">${rt('home.browse')}</h2><ul>
+<li><a href="/${locale}/instruments">${rt('home.catalogueLink')}</a></li>
+<li><a href="/${locale}/clusters">${rt('home.clustersLink')}</a></li>
+</ul></nav>
 <h2 id="documents-heading">${t('home.documents')}</h2>
 ${
   documents.length === 0

@@ -1,0 +1,66 @@
+// Lineage: the same instrument in several documents is one instrument. Finds, in the current
+// version of every document, the annexes that hold an instrument's text, and records them in
+// instrument_texts. Run after imports; readers call ensureInstrumentTexts, which recomputes only
+// when the documents changed since the last run (an import by the CLI in another process too).
+
+import type { Db } from '../db/db.ts';
+import { findInstrument } from './catalogue.ts';
+import { instrumentOfAttachment } from './reader-logic.ts';
+import {
+  documentsSignature,
+  listTopAttachments,
+  readState,
+  replaceInstrumentTexts,
+  writeState,
+  type InstrumentTextRow,
+} from './reader-store.ts';
+
+const SIGNATURE_KEY = 'instrument_texts.signature';
+
+export async function recomputeInstrumentTexts(db: Db): Promise<{ texts: number }> {
+  return db.transaction(async (tx) => {
+    const signature = await documentsSignature(tx);
+    const attachments = await listTopAttachments(tx);
+    const found: Array<InstrumentTextRow & { symbol: string; adopted: string | null }> = [];
+    for (const attachment of attachments) {
+      const instrument = instrumentOfAttachment({ symbol: attachment.symbol }, { id: attachment.nodeId, heading: attachment.heading }, attachment.annexCount);
+      if (!instrument) continue;
+      found.push({
+        instrumentId: instrument.id,
+        documentId: attachment.documentId,
+        language: attachment.language,
+        nodeId: attachment.nodeId,
+        isPrimary: false,
+        symbol: attachment.symbol,
+        adopted: attachment.adopted,
+      });
+    }
+    // One primary text per instrument and language: the adopting act's text, else the latest.
+    const groups = new Map<string, typeof found>();
+    for (const row of found) {
+      const key = `${row.instrumentId}\u0000${row.language}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const rows of groups.values()) {
+      const acts = findInstrument(rows[0]!.instrumentId)?.adoptions.map((adoption) => adoption.symbol) ?? [];
+      const rank = (row: (typeof rows)[number]) => {
+        const act = acts.indexOf(row.symbol);
+        return act >= 0 ? act : acts.length + 1;
+      };
+      const sorted = [...rows].sort((a, b) => rank(a) - rank(b) || (b.adopted ?? '').localeCompare(a.adopted ?? '') || a.symbol.localeCompare(b.symbol));
+      sorted[0]!.isPrimary = true;
+    }
+    await replaceInstrumentTexts(
+      tx,
+      found.map(({ instrumentId, documentId, language, nodeId, isPrimary }) => ({ instrumentId, documentId, language, nodeId, isPrimary })),
+    );
+    await writeState(tx, SIGNATURE_KEY, signature);
+    return { texts: found.length };
+  });
+}
+
+/** Recomputes the lineage when the documents changed since it was last computed. */
+export async function ensureInstrumentTexts(db: Db): Promise<void> {
+  const [signature, stored] = await Promise.all([documentsSignature(db), readState(db, SIGNATURE_KEY)]);
+  if (signature !== stored) await recomputeInstrumentTexts(db);
+}

@@ -1,0 +1,259 @@
+// Use cases of the compendium reader: the catalogue with what is imported, one instrument with
+// its texts, provisions, cross-references and explanations, one provision in its context.
+
+import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import type { DocumentNode, Footnote, Reference } from '../importer/document.ts';
+import { walkNodes } from '../importer/document.ts';
+import { findInstrument, listInstruments, type Instrument } from './catalogue.ts';
+import { SEED_EXPLANATIONS } from './explanations-seed.ts';
+import { ensureInstrumentTexts } from './lineage-service.ts';
+import { ancestorPaths, diffTexts, plainLines, ProvisionIndex, relativePath, type DiffPart } from './reader-logic.ts';
+import {
+  findDocumentTree,
+  findImportedSymbols,
+  findInstrumentTextOfNode,
+  listExplanations,
+  listIncomingCrossReferences,
+  listInstrumentTexts,
+  upsertExplanation,
+  type InstrumentTextSummary,
+} from './reader-store.ts';
+
+export interface ReaderContext {
+  db: Db;
+}
+
+export interface CatalogueEntry {
+  instrument: Instrument;
+  languages: string[];
+}
+
+/** The catalogue, each instrument with the languages its text is available in. */
+export async function listCatalogue(ctx: ReaderContext): Promise<CatalogueEntry[]> {
+  await ensureInstrumentTexts(ctx.db);
+  const texts = await listInstrumentTexts(ctx.db, null);
+  const languages = new Map<string, Set<string>>();
+  for (const text of texts) languages.set(text.instrumentId, (languages.get(text.instrumentId) ?? new Set()).add(text.language));
+  return listInstruments().map((instrument) => ({ instrument, languages: [...(languages.get(instrument.id) ?? [])].sort() }));
+}
+
+export interface ReferenceTarget {
+  /** a page inside NormHub, an undocs.org address, or null */
+  imported: boolean;
+}
+
+export interface CrossReferenceIn {
+  /** provision of this instrument named by the reference ("rule-15") */
+  provision: string;
+  relation: string | null;
+  sourceInstrumentId: string | null;
+  /** canonical path of the referring provision in its instrument ("rule-5") */
+  sourcePath: string | null;
+  sourceNum: string | null;
+  symbol: string;
+  nodeId: string;
+  text: string;
+}
+
+export interface InstrumentText {
+  summary: InstrumentTextSummary;
+  attachment: DocumentNode;
+  footnotes: Footnote[];
+  index: ProvisionIndex;
+}
+
+export interface InstrumentReading {
+  instrument: Instrument;
+  texts: InstrumentTextSummary[];
+  text: InstrumentText | null;
+  incoming: CrossReferenceIn[];
+  /** full relative path -> explanation in the text's language (or the reader's) */
+  explanations: Map<string, { language: string; text: string }>;
+  importedSymbols: Set<string>;
+  comparison: { from: InstrumentTextSummary; to: InstrumentTextSummary; parts: DiffPart[] } | null;
+}
+
+function chooseText(texts: InstrumentTextSummary[], { symbol, language, locale }: { symbol?: string | null; language?: string | null; locale: string }) {
+  const matching = texts.filter((text) => (!symbol || text.symbol === symbol) && (!language || text.language === language));
+  const pool = matching.length ? matching : texts;
+  return (
+    pool.find((text) => text.language === locale && text.isPrimary) ??
+    pool.find((text) => text.language === locale) ??
+    pool.find((text) => text.language === 'en' && text.isPrimary) ??
+    pool.find((text) => text.language === 'en') ??
+    pool[0]
+  );
+}
+
+async function loadText(db: Db, summary: InstrumentTextSummary): Promise<InstrumentText | null> {
+  const tree = await findDocumentTree(db, summary.documentId);
+  const attachment = tree?.root.children.find((child) => child.id === summary.nodeId);
+  if (!tree || !attachment) return null;
+  return { summary, attachment, footnotes: tree.footnotes, index: new ProvisionIndex(attachment) };
+}
+
+function requireInstrument(id: string): Instrument {
+  const instrument = findInstrument(id);
+  if (!instrument) throw new AppError('instrument.not_found', `No instrument has the id ${id}.`, { instrument: id });
+  return instrument;
+}
+
+/** Symbols that the references of these nodes and notes name. */
+function referencedSymbols(nodes: Iterable<DocumentNode>, footnotes: Footnote[]): string[] {
+  const symbols = new Set<string>();
+  const add = (refs: Reference[] | undefined) => refs?.forEach((ref) => ref.symbol && symbols.add(ref.symbol));
+  for (const node of nodes) add(node.refs);
+  for (const footnote of footnotes) add(footnote.refs);
+  return [...symbols];
+}
+
+export async function readInstrument(
+  ctx: ReaderContext,
+  input: { id: string; locale: string; symbol?: string | null; language?: string | null; compare?: string | null },
+): Promise<InstrumentReading> {
+  const instrument = requireInstrument(input.id);
+  await ensureInstrumentTexts(ctx.db);
+  const texts = await listInstrumentTexts(ctx.db, instrument.id);
+  const chosen = chooseText(texts, input);
+  const text = chosen ? await loadText(ctx.db, chosen) : null;
+
+  const incomingRows = await listIncomingCrossReferences(ctx.db, instrument.id);
+  const indexes = new Map<string, ProvisionIndex | null>();
+  const incoming: CrossReferenceIn[] = [];
+  for (const row of incomingRows) {
+    let sourcePath: string | null = null;
+    if (row.sourceInstrumentId && row.sourceAttachmentId && row.provisionNodeId) {
+      const key = `${row.documentId}:${row.sourceAttachmentId}`;
+      if (!indexes.has(key)) {
+        const tree = await findDocumentTree(ctx.db, row.documentId);
+        const attachment = tree?.root.children.find((child) => child.id === row.sourceAttachmentId);
+        indexes.set(key, attachment ? new ProvisionIndex(attachment) : null);
+      }
+      const full = relativePath(row.sourceAttachmentId, row.provisionNodeId);
+      sourcePath = full ? (indexes.get(key)?.canonical.get(full) ?? full) : null;
+    }
+    // Prefer the English copy of a reference made in several language versions of the same text.
+    for (const provision of row.provisions.length ? row.provisions : ['']) {
+      if (incoming.some((seen) => seen.provision === provision && seen.sourceInstrumentId === row.sourceInstrumentId && seen.sourcePath === sourcePath && sourcePath))
+        continue;
+      incoming.push({
+        provision,
+        relation: row.relation,
+        sourceInstrumentId: row.sourceInstrumentId,
+        sourcePath,
+        sourceNum: row.provisionNum,
+        symbol: row.symbol,
+        nodeId: row.nodeId,
+        text: row.text,
+      });
+    }
+  }
+
+  const explanations = new Map<string, { language: string; text: string }>();
+  const stored = await listExplanations(ctx.db, instrument.id);
+  const wanted = [input.locale, text?.summary.language ?? 'en'];
+  for (const language of [...wanted].reverse()) {
+    for (const row of stored) if (row.language === language) explanations.set(row.provisionPath, { language: row.language, text: row.text });
+  }
+
+  const importedSymbols = text
+    ? await findImportedSymbols(ctx.db, referencedSymbols([...walkNodes(text.attachment)].map(([node]) => node), text.footnotes))
+    : new Set<string>();
+
+  let comparison: InstrumentReading['comparison'] = null;
+  if (text && input.compare) {
+    const other = texts.find((candidate) => candidate.symbol === input.compare && candidate.language === text.summary.language);
+    if (other && other.documentId !== text.summary.documentId) {
+      const otherText = await loadText(ctx.db, other);
+      if (otherText) {
+        comparison = {
+          from: other,
+          to: text.summary,
+          parts: diffTexts(plainLines(otherText.attachment).join('\n'), plainLines(text.attachment).join('\n')),
+        };
+      }
+    }
+  }
+  return { instrument, texts, text, incoming, explanations, importedSymbols, comparison };
+}
+
+export interface ProvisionReading extends InstrumentReading {
+  /** full path relative to the annex */
+  path: string;
+  canonical: string;
+  node: DocumentNode;
+  /** ancestors inside the annex, outermost first */
+  ancestors: Array<{ path: string; canonical: string; node: DocumentNode }>;
+  previous: { canonical: string; node: DocumentNode } | null;
+  next: { canonical: string; node: DocumentNode } | null;
+}
+
+/** Kinds worth a "previous/next" step: the numbered provisions, not notes or groups. */
+const STEP_KINDS = new Set(['rule', 'paragraph', 'article', 'section', 'hcontainer', 'point']);
+
+export async function readProvision(
+  ctx: ReaderContext,
+  input: { id: string; address: string; locale: string; symbol?: string | null; language?: string | null },
+): Promise<ProvisionReading> {
+  const reading = await readInstrument(ctx, input);
+  const text = reading.text;
+  const path = text?.index.resolve(input.address);
+  if (!text || !path) {
+    throw new AppError('provision.not_found', `The instrument ${input.id} has no provision ${input.address}.`, { instrument: input.id, provision: input.address });
+  }
+  const node = text.index.nodes.get(path)!;
+  const ancestors = ancestorPaths(text.index, path).map((ancestor) => ({
+    path: ancestor,
+    canonical: text.index.canonical.get(ancestor) ?? ancestor,
+    node: text.index.nodes.get(ancestor)!,
+  }));
+  const siblings = [...text.index.nodes.entries()].filter(([, candidate]) => candidate.kind === node.kind || (STEP_KINDS.has(candidate.kind) && candidate.kind === node.kind));
+  const at = siblings.findIndex(([candidate]) => candidate === path);
+  const step = (entry: [string, DocumentNode] | undefined) => (entry ? { canonical: text.index.canonical.get(entry[0]) ?? entry[0], node: entry[1] } : null);
+  return {
+    ...reading,
+    path,
+    canonical: text.index.canonical.get(path) ?? path,
+    node,
+    ancestors,
+    previous: step(at > 0 ? siblings[at - 1] : undefined),
+    next: step(at >= 0 ? siblings[at + 1] : undefined),
+  };
+}
+
+/** Where a node of a document is read as part of an instrument, if it is. */
+export async function instrumentPermalinkOfNode(
+  ctx: ReaderContext,
+  { symbol, language, nodeId }: { symbol: string; language: string | null; nodeId: string },
+): Promise<{ instrumentId: string; canonical: string; language: string; isPrimary: boolean } | null> {
+  await ensureInstrumentTexts(ctx.db);
+  const found = await findInstrumentTextOfNode(ctx.db, { symbol, language, nodeId });
+  if (!found) return null;
+  const tree = await findDocumentTree(ctx.db, found.documentId);
+  const attachment = tree?.root.children.find((child) => child.id === found.nodeId);
+  if (!attachment) return null;
+  const full = relativePath(found.nodeId, nodeId);
+  if (full === null) return null;
+  const canonical = full === '' ? '' : (new ProvisionIndex(attachment).canonical.get(full) ?? full);
+  return { instrumentId: found.instrumentId, canonical, language: found.language, isPrimary: found.isPrimary };
+}
+
+/** Stores (or replaces) the plain-language explanation of one provision. */
+export async function saveExplanation(
+  ctx: ReaderContext,
+  input: { instrumentId: string; provisionPath: string; language: string; text: string },
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
+  requireInstrument(input.instrumentId);
+  const text = input.text.trim();
+  if (!text) throw new AppError('explanation.invalid', 'An explanation needs some text.');
+  if (!/^[a-z]{2,3}$/.test(input.language)) throw new AppError('explanation.invalid', 'The language must be a code such as en or fr.');
+  await upsertExplanation(ctx.db, { ...input, provisionPath: input.provisionPath.replace(/^\/+|\/+$/g, ''), text }, options);
+}
+
+/** The bundled explanations, added where missing (an edited one is kept). */
+export async function importSeedExplanations(ctx: ReaderContext): Promise<{ count: number }> {
+  for (const seed of SEED_EXPLANATIONS) await saveExplanation(ctx, seed, { overwrite: false });
+  return { count: SEED_EXPLANATIONS.length };
+}
