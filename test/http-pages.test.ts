@@ -120,6 +120,13 @@ describe('response compression', () => {
     assert.equal(missing.headers['content-encoding'], 'gzip');
     assert.match(gunzipSync(missing.rawPayload).toString('utf8'), /<html lang="fr"/);
 
+    // addresses the router refuses, where no onSend hook runs, are compressed as well
+    const broken = await app.inject({ url: '/ar/documents/%E0%A4%A', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(broken.headers['content-encoding'], 'gzip');
+    assert.equal(broken.headers['x-content-type-options'], 'nosniff');
+    assert.match(gunzipSync(broken.rawPayload).toString('utf8'), /<html lang="ar" dir="rtl">/);
+
     const health = await app.inject({ url: '/healthz', headers: { 'accept-encoding': 'gzip' } });
     assert.equal(health.headers['content-encoding'], undefined);
     assert.equal(health.json().status, 'ok');

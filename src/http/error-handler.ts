@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, httpStatusFor } from '../errors.ts';
 import { isLocale, negotiateLocale, translatorFor, type Locale, type MessageKey } from '../i18n/i18n.ts';
 import { html } from './html.ts';
-import { renderPage } from './layout.ts';
+import { compressForClient, renderPage } from './layout.ts';
 
 /**
  * The longest address (path and query) answered: a search of a few hundred words fits many times
@@ -96,8 +96,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   request.log.info({ code: error.code }, 'request refused by the router');
+  // No onSend hook runs on this path: compress here, and say nosniff as every other answer does.
+  reply.header('x-content-type-options', 'nosniff');
+  const direct = { compress: true };
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    void sendError(request, reply, { status: 414, code: 'request.uri_too_long', detail: 'A part of the address is too long.', params: { max: MAX_URL_LENGTH } });
+    void sendError(request, reply, { status: 414, code: 'request.uri_too_long', detail: 'A part of the address is too long.', params: { max: MAX_URL_LENGTH } }, direct);
     return;
   }
   const badUrl = error.code === 'FST_ERR_BAD_URL';
@@ -106,7 +109,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
     code: badUrl ? 'request.bad_url' : 'server.error',
     detail: badUrl ? 'The address is not valid: it contains a broken percent-encoding.' : 'The request could not be completed because of an error on the server.',
     params: {},
-  });
+  }, direct);
 }
 
 /** Title and text of the page or problem, in the reader's language. */
@@ -127,13 +130,15 @@ function localisedMessages(locale: Locale, { status, code, params }: ErrorAnswer
   return { title: t('error.server.title'), text: t('error.server.text') };
 }
 
-function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAnswer) {
+async function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAnswer, { compress = false } = {}) {
   const locale = localeOfRequest(request);
   const api = isApiRequest(request);
   const { title, text } = localisedMessages(locale, answer, api);
   reply.code(answer.status).header('content-language', locale).header('cache-control', 'no-store');
+  const send = async (payload: string) => reply.send(compress ? await compressForClient(request, reply, payload) : payload);
   if (api) {
-    return reply.type('application/problem+json; charset=utf-8').send({
+    reply.type('application/problem+json; charset=utf-8');
+    return send(JSON.stringify({
       type: 'about:blank',
       title,
       status: answer.status,
@@ -142,10 +147,11 @@ function sendError(request: FastifyRequest, reply: FastifyReply, answer: ErrorAn
       // English readers get the precise reason; others the same in their language, less precisely
       detail: locale === 'en' && answer.status < 500 ? answer.detail : text,
       instance: request.url.length > 500 ? `${request.url.slice(0, 500)}…` : request.url,
-    });
+    }));
   }
   const body = html`<h1>${title}</h1>
 <p>${text}</p>
 <p><a href="/${locale}/">${translatorFor(locale)('error.backHome')}</a></p>`;
-  return reply.type('text/html; charset=utf-8').send(renderPage({ locale, title, body }));
+  reply.type('text/html; charset=utf-8');
+  return send(renderPage({ locale, title, body }));
 }

@@ -4,7 +4,7 @@
 
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AUTONYMS, LOCALES, textDirection, translatorFor, type Locale } from '../i18n/i18n.ts';
 import { html, unsafeRaw, type SafeHtml } from './html.ts';
 
@@ -128,25 +128,31 @@ export function chooseEncoding(acceptEncoding: string | string[] | undefined): '
   return null;
 }
 
+/**
+ * The payload compressed for this client when it is text of some size and the client accepts
+ * br or gzip (setting Content-Encoding and Vary); else the payload as it was.
+ */
+export async function compressForClient(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (payload === null || payload === undefined || reply.getHeader('content-encoding')) return payload;
+  if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams (archives) pass as they are
+  const vary = String(reply.getHeader('vary') ?? '');
+  if (!/accept-encoding/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
+  if (bytes.length < MIN_COMPRESS_BYTES) return payload;
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  if (!encoding) return payload;
+  const compressed =
+    encoding === 'br'
+      ? // quality 5: most of brotli's gain at a small fraction of the default's (11) time
+        await brotliAsync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+      : await gzipAsync(bytes, { level: 6 });
+  reply.header('content-encoding', encoding);
+  reply.removeHeader('content-length');
+  return compressed;
+}
+
 /** Compresses text responses (pages, JSON, XML) for clients that accept br or gzip. */
 export function registerResponseCompression(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (payload === null || payload === undefined || reply.getHeader('content-encoding')) return payload;
-    if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams (archives) pass as they are
-    const vary = String(reply.getHeader('vary') ?? '');
-    if (!/accept-encoding/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (bytes.length < MIN_COMPRESS_BYTES) return payload;
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    if (!encoding) return payload;
-    const compressed =
-      encoding === 'br'
-        ? // quality 5: most of brotli's gain at a small fraction of the default's (11) time
-          await brotliAsync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
-        : await gzipAsync(bytes, { level: 6 });
-    reply.header('content-encoding', encoding);
-    reply.removeHeader('content-length');
-    return compressed;
-  });
+  app.addHook('onSend', async (request, reply, payload) => compressForClient(request, reply, payload));
 }
