@@ -1,13 +1,16 @@
-// A real NormHub server for browser tests: in this process, on a free port of 127.0.0.1, with an
-// in-memory PGlite database filled the way a first start fills it (the bundled seeds) plus a few
-// resolutions of the corpus in six languages, so that pages show real documents.
+// A real NormHub server for browser tests: in this process, on a free port of 127.0.0.1, with a
+// database filled the way a first start fills it (the bundled seeds) plus a few resolutions of the
+// corpus in six languages, so that pages show real documents. The database is PGlite in memory,
+// or with TEST_DATABASE_URL a fresh schema on that PostgreSQL server, dropped at the end.
 
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
 /** Resolutions of ../shared/corpus/unxml served in the browser tests (six languages each). */
@@ -27,7 +30,9 @@ export async function startE2eServer(): Promise<E2eServer> {
   // A corpus folder with only the chosen resolutions: the whole corpus takes too long to import.
   const corpusDir = await mkdtemp(path.join(tmpdir(), 'normhub-e2e-corpus-'));
   for (const folder of E2E_CORPUS) await cp(path.join(corpusSource, folder), path.join(corpusDir, folder), { recursive: true });
+  const database = await createDatabase();
   const config = loadConfig({
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
     NORMHUB_DATA_DIR: 'memory://',
@@ -51,11 +56,39 @@ export async function startE2eServer(): Promise<E2eServer> {
       close: async () => {
         await server.close();
         await rm(corpusDir, { recursive: true, force: true });
+        await database.drop();
       },
     };
   } catch (error) {
     await server.close();
     await rm(corpusDir, { recursive: true, force: true });
+    await database.drop();
     throw error;
   }
+}
+
+/** PGlite in memory (url null), or a schema of its own on the TEST_DATABASE_URL server. */
+async function createDatabase(): Promise<{ url: string | null; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return { url: null, drop: async () => {} };
+  const schema = `e2e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = await openPostgres(serverUrl, { max: 1 });
+  try {
+    await admin.exec(`create schema ${schema}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(serverUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = await openPostgres(serverUrl, { max: 1 });
+      try {
+        await dropper.exec(`drop schema ${schema} cascade`);
+      } finally {
+        await dropper.close();
+      }
+    },
+  };
 }
