@@ -115,13 +115,19 @@ describe('cross-references', () => {
 
 describe('footnotes and citations', () => {
   test('a footnote marker links to its note, listed under the provision, and back', async () => {
-    const response = await app.inject(`/en/documents/${encodeURIComponent('A/RES/65/230')}`);
+    const response = await app.inject('/en/instruments/salvador-declaration');
     const main = mainOf(response.body);
     const marker = /<sup><a id="fnref-([^"]+)" href="#fn-([^"]+)">([^<]+)<\/a><\/sup>/.exec(main);
     assert.ok(marker, 'a marker at its point of reference');
     assert.equal(marker[1], marker[2]);
     assert.ok(main.includes(`<li id="fn-${marker[2]}"`), 'the note under the provision');
     assert.ok(main.includes(`href="#fnref-${marker[1]}"`), 'a link back to the marker');
+    // The document reader keeps the list at the end, and shows each note under its provision too.
+    const document = mainOf((await app.inject(`/en/documents/${encodeURIComponent('A/RES/65/230')}`)).body);
+    const reference = /<sup><a href="#(note-\d+)">(\d+)<\/a><\/sup>/.exec(document);
+    assert.ok(reference);
+    assert.ok(document.includes(`<dt id="${reference[1]}">${reference[2]}</dt>`));
+    assert.match(document, /<div class="fn" role="note" aria-label="Notes"><ol><li id="fn-/);
   });
 
   test('a citation links inside NormHub when the document is imported, else to undocs.org', async () => {

@@ -3,7 +3,7 @@
 
 import { html, type SafeHtml } from '../../http/html.ts';
 import { renderPage } from '../../http/layout.ts';
-import { featureTranslator, languageName, textDirection, type Locale } from '../../i18n/i18n.ts';
+import { featureTranslator, languageName, textDirection, translatorFor, type Locale } from '../../i18n/i18n.ts';
 import type { DocumentNode } from '../../importer/document.ts';
 import { findInstrument, listCategories, listClusters, type Category, type Cluster, type Instrument } from '../catalogue.ts';
 import { READER_MESSAGES } from '../reader-messages.ts';
@@ -192,7 +192,7 @@ function versionChooser(locale: Locale, reading: InstrumentReading, t: T): SafeH
 <select id="text-from" name="from">${[...new Map(reading.texts.map((text) => [text.symbol, text])).values()].map(
     (text) => html`<option value="${text.symbol}"${text.symbol === current.symbol ? ' selected' : ''}>${text.symbol}</option>`,
   )}</select>
-<label for="text-lang">${languageName(current.language, locale)}</label>
+<label for="text-lang">${translatorFor(locale)('nav.languages')}</label>
 <select id="text-lang" name="lang">${[...new Set(reading.texts.map((text) => text.language))].map(
     (language) => html`<option value="${language}"${language === current.language ? ' selected' : ''}>${languageName(language, locale)}</option>`,
   )}</select>

@@ -27,6 +27,14 @@ export interface TextRenderOptions {
   backLabel: string;
   explanationLabel?: string;
   explanationOf?: (node: DocumentNode) => { language: string; text: string } | null;
+  /**
+   * Where a footnote marker links, when not to the note under the provision (the document
+   * reader keeps its list of notes at the end as well): markers then carry no id, and a note
+   * under the provision links back to the provision itself.
+   */
+  markerHref?: (marker: string) => string | null;
+  /** put a container's permalink after its heading instead of inside it */
+  permalinkAfterHeading?: boolean;
   /** extra content under a provision (incoming cross-references) */
   extraOf?: (node: DocumentNode) => SafeHtml | null;
 }
@@ -64,9 +72,17 @@ function noteRefId(node: DocumentNode, marker: string): string {
 export function richText(node: DocumentNode, field: 'text' | 'heading', options: TextRenderOptions, withLinks = true): SafeHtml {
   const text = (field === 'text' ? node.text : node.heading) ?? '';
   const notes: NoteRef[] = (node.notes ?? []).filter((note) => (note.field ?? 'text') === field).sort((a, b) => a.at - b.at);
+  // A reference whose offsets do not hold its words (a hand-made or damaged tree) is placed by
+  // its words instead, or left unlinked: a link must never cut through other words.
   const refs = withLinks
     ? (node.refs ?? [])
-        .filter((ref) => (ref.field ?? 'text') === field && ref.start >= 0 && ref.end <= text.length && ref.start < ref.end)
+        .filter((ref) => (ref.field ?? 'text') === field && ref.text)
+        .map((ref) => {
+          if (text.slice(ref.start, ref.end) === ref.text) return ref;
+          const start = text.indexOf(ref.text);
+          return start < 0 ? null : { ...ref, start, end: start + ref.text.length };
+        })
+        .filter((ref): ref is Reference => ref !== null)
         .sort((a, b) => a.start - b.start)
     : [];
   const known = new Set(options.footnotes.filter((footnote) => footnote.text !== null).map((footnote) => footnote.marker));
@@ -84,9 +100,12 @@ export function richText(node: DocumentNode, field: 'text' | 'heading', options:
       const at = Math.min(Math.max(note.at, position), text.length);
       out += plain(text.slice(position, at));
       position = at;
-      out += known.has(note.marker)
-        ? `<sup><a id="${escapeHtml(noteRefId(node, note.marker))}" href="#${escapeHtml(noteId(node, note.marker))}">${escapeHtml(note.marker)}</a></sup>`
-        : `<sup>${escapeHtml(note.marker)}</sup>`;
+      const target = options.markerHref ? options.markerHref(note.marker) : known.has(note.marker) ? `#${noteId(node, note.marker)}` : null;
+      out += !target
+        ? `<sup>${escapeHtml(note.marker)}</sup>`
+        : options.markerHref
+          ? `<sup><a href="${escapeHtml(target)}">${escapeHtml(note.marker)}</a></sup>`
+          : `<sup><a id="${escapeHtml(noteRefId(node, note.marker))}" href="${escapeHtml(target)}">${escapeHtml(note.marker)}</a></sup>`;
     }
   };
   for (const ref of spans) {
@@ -111,14 +130,14 @@ export function nodeNotes(node: DocumentNode, options: TextRenderOptions): SafeH
     .map((marker) => options.footnotes.find((footnote) => footnote.marker === marker && footnote.text !== null))
     .filter((footnote): footnote is Footnote => !!footnote);
   if (notes.length === 0) return null;
-  return html`<aside class="fn" aria-label="${options.notesLabel}"><ol>${notes.map(
+  return html`<div class="fn" role="note" aria-label="${options.notesLabel}"><ol>${notes.map(
     (footnote) =>
       html`<li id="${noteId(node, footnote.marker)}" value="${/^\d+$/.test(footnote.marker) ? footnote.marker : ''}"><span class="num">${footnote.marker}</span> ${richText(
         { kind: 'paragraph', id: `${node.id}-note-${footnote.marker}`, text: footnote.text, refs: footnote.refs, children: [] },
         'text',
         options,
-      )} <a href="#${noteRefId(node, footnote.marker)}" aria-label="${options.backLabel}">↩</a></li>`,
-  )}</ol></aside>`;
+      )} <a href="#${options.markerHref ? options.anchorOf(node) : noteRefId(node, footnote.marker)}" aria-label="${options.backLabel}">↩</a></li>`,
+  )}</ol></div>`;
 }
 
 function permalink(node: DocumentNode, options: TextRenderOptions): SafeHtml | null {
@@ -148,7 +167,12 @@ export function renderNode(node: DocumentNode, level: number, options: TextRende
 
   if (CONTAINER_KINDS.has(node.kind)) {
     const tag = new SafeHtml(`h${Math.min(level, 6)}`);
-    const title = num || heading ? html`<${tag}>${num}${heading}${permalink(node, options)}</${tag}>` : null;
+    const title =
+      num || heading
+        ? options.permalinkAfterHeading
+          ? html`<${tag}>${num}${heading}</${tag}>${permalink(node, options)}`
+          : html`<${tag}>${num}${heading}${permalink(node, options)}</${tag}>`
+        : null;
     return html`<section class="${node.kind}"${id ? html` id="${id}"` : ''}>${title}${text ? html`<p>${text}${title ? '' : permalink(node, options)}</p>` : ''}${after}${children}</section>`;
   }
   if (node.kind === 'heading') {

@@ -84,7 +84,7 @@ export function documentNodePath(locale: Locale, symbol: string, nodeId: string,
   }`;
 }
 
-export function documentTextOptions(locale: Locale, document: DocumentWithTree, importedSymbols: Set<string>): TextRenderOptions {
+export function documentTextOptions(locale: Locale, document: DocumentWithTree, importedSymbols: Set<string>, { notesAtEnd = true } = {}): TextRenderOptions {
   const rt = featureTranslator(READER_MESSAGES, locale);
   return {
     locale,
@@ -96,6 +96,12 @@ export function documentTextOptions(locale: Locale, document: DocumentWithTree, 
     permalinkLabel: rt('instrument.permalink'),
     notesLabel: rt('instrument.notes'),
     backLabel: rt('instrument.backToText'),
+    // The notes stay listed at the end of the document too; markers lead there.
+    markerHref: notesAtEnd ? (marker) => {
+      const index = document.footnotes.findIndex((footnote) => footnote.marker === marker && footnote.text !== null);
+      return index < 0 ? null : `#note-${index + 1}`;
+    } : undefined,
+    permalinkAfterHeading: true,
   };
 }
 
@@ -114,7 +120,7 @@ export function renderDocumentNodePage({
   importedSymbols: Set<string>;
 }): string {
   const language = document.language;
-  const options = documentTextOptions(locale, document, importedSymbols);
+  const options = documentTextOptions(locale, document, importedSymbols, { notesAtEnd: false });
   const label = (entry: DocumentNode) => [entry.num, entry.heading].filter(Boolean).join(' ') || entry.id.split('/').pop()!;
   const body: SafeHtml = html`${READER_STYLE}<nav aria-label="breadcrumb"><ol class="crumbs">
 <li><a href="${documentPath(locale, document.symbol, language)}">${document.symbol}</a></li>
