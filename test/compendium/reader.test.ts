@@ -144,6 +144,13 @@ describe('footnotes and citations', () => {
   });
 });
 
+test('a provision page lists the documents it cites, in its text and its notes', async () => {
+  const main = mainOf((await app.inject('/en/instruments/salvador-declaration/recital-1')).body);
+  assert.match(main, /<h2 id="cited-heading">Documents cited<\/h2><ul>(<li>.*?<\/li>)*<li><a href="https:\/\/undocs.org\/A\/RES\/46\/152" rel="external">A\/RES\/46\/152<\/a><\/li>/);
+  assert.match(main, /<sup><a id="fnref-annex-1\/recital-1-7" href="#fn-annex-1\/recital-1-7">7<\/a><\/sup>/);
+  assert.match(main, /<li id="fn-annex-1\/recital-1-7" value="7">/);
+});
+
 describe('versions', () => {
   test('the Salvador Declaration has two texts and a word-level difference view', async () => {
     const plain = mainOf((await app.inject('/en/instruments/salvador-declaration')).body);

@@ -9,7 +9,7 @@ import { findInstrument, listCategories, listClusters, type Category, type Clust
 import { READER_MESSAGES } from '../reader-messages.ts';
 import type { CatalogueEntry, CrossReferenceIn, InstrumentReading, ProvisionReading } from '../reader-service.ts';
 import { undocsUrl } from '../reader-logic.ts';
-import { documentHref, READER_STYLE, renderNode, tableOfContents, type TextRenderOptions } from './text-render.ts';
+import { citationHref, documentHref, READER_STYLE, renderNode, tableOfContents, type TextRenderOptions } from './text-render.ts';
 
 type T = ReturnType<typeof featureTranslator<keyof (typeof READER_MESSAGES)['en']>>;
 
@@ -277,7 +277,10 @@ export function renderProvisionPage({ locale, reading }: { locale: Locale; readi
   const text = reading.text!;
   const options = textOptions(locale, reading, t);
   const language = text.summary.language;
-  const label = (entry: DocumentNode) => [entry.num, entry.heading].filter(Boolean).join(' ') || entry.id.split('/').pop()!;
+  // An unnumbered paragraph (a recital) is named by its first words.
+  const label = (entry: DocumentNode) =>
+    [entry.num, entry.heading].filter(Boolean).join(' ') ||
+    (entry.text ? entry.text.split(/\s+/).slice(0, 6).join(' ') + (entry.text.split(/\s+/).length > 6 ? ' …' : '') : entry.id.split('/').pop()!);
   const query = reading.text && !reading.text.summary.isPrimary ? `?from=${encodeURIComponent(text.summary.symbol)}&lang=${language}` : '';
   const crumbs = html`<nav aria-label="breadcrumb"><ol class="crumbs">
 <li><a href="/${locale}/instruments">${t('catalogue.title')}</a></li>
@@ -295,6 +298,22 @@ ${reading.next ? html`<li><a rel="next" href="${instrumentPath(locale, instrumen
   const at = siblings.indexOf(node);
   const leadingNotes: DocumentNode[] = [];
   for (let i = at - 1; i >= 0 && siblings[i]!.kind === 'heading'; i--) leadingNotes.unshift(siblings[i]!);
+  // The documents the provision cites (in its text, its points and its notes), each once.
+  const cited = new Map<string, string | null>();
+  const visit = (entry: DocumentNode) => {
+    for (const ref of entry.refs ?? []) if (ref.kind === 'citation' && ref.symbol && !cited.has(ref.symbol)) cited.set(ref.symbol, citationHref(locale, ref.symbol, reading.importedSymbols));
+    for (const marker of entry.notes ?? []) {
+      const footnote = text.footnotes.find((candidate) => candidate.marker === marker.marker);
+      for (const ref of footnote?.refs ?? []) if (ref.kind === 'citation' && ref.symbol && !cited.has(ref.symbol)) cited.set(ref.symbol, citationHref(locale, ref.symbol, reading.importedSymbols));
+    }
+    entry.children.forEach(visit);
+  };
+  visit(node);
+  const citations = cited.size
+    ? html`<section aria-labelledby="cited-heading"><h2 id="cited-heading">${t('instrument.citations')}</h2><ul>${[...cited].map(
+        ([symbol, href]) => html`<li>${href ? html`<a href="${href}"${href.startsWith('https://') ? html` rel="external"` : ''}>${symbol}</a>` : symbol}</li>`,
+      )}</ul></section>`
+    : null;
   const body = html`${READER_STYLE}${crumbs}
 <h1>${english(instrumentLabel(instrument), locale)}: <span lang="${language}" dir="${textDirection(language)}">${label(node)}</span></h1>
 ${language !== locale ? html`<p role="note">${t('instrument.shownIn', { language: languageName(language, locale) })}</p>` : ''}
@@ -302,6 +321,7 @@ ${language !== locale ? html`<p role="note">${t('instrument.shownIn', { language
 ${leadingNotes.map((note) => renderNode(note, 2, options))}
 ${renderNode(node, 2, options)}
 </article>
+${citations}
 <p>${t('provision.source')}: <a href="${documentHref(locale, text.summary.symbol, language)}">${text.summary.symbol}</a></p>
 ${steps}`;
   return renderPage({
