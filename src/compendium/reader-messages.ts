@@ -40,7 +40,6 @@ export type ReaderMessageKey =
   | 'instrument.noDifferences'
   | 'instrument.noText'
   | 'instrument.incoming'
-  | 'instrument.incomingFor'
   | 'instrument.relation.supplements'
   | 'instrument.relation.other'
   | 'instrument.permalink'
@@ -95,7 +94,6 @@ export const READER_MESSAGES: FeatureMessages<ReaderMessageKey> = {
     'instrument.noDifferences': 'The two texts are identical.',
     'instrument.noText': 'The text of this instrument has not been imported yet.',
     'instrument.incoming': 'Provisions of other instruments that refer to this one',
-    'instrument.incomingFor': '{provision}',
     'instrument.relation.supplements': 'Supplemented by {source}',
     'instrument.relation.other': 'Referred to by {source}',
     'instrument.permalink': 'Permanent link',
@@ -149,7 +147,6 @@ export const READER_MESSAGES: FeatureMessages<ReaderMessageKey> = {
     'instrument.noDifferences': 'Les deux textes sont identiques.',
     'instrument.noText': 'Le texte de cet instrument n’a pas encore été importé.',
     'instrument.incoming': 'Dispositions d’autres instruments qui renvoient à celui-ci',
-    'instrument.incomingFor': '{provision}',
     'instrument.relation.supplements': 'Complété par {source}',
     'instrument.relation.other': 'Cité par {source}',
     'instrument.permalink': 'Lien permanent',
@@ -203,7 +200,6 @@ export const READER_MESSAGES: FeatureMessages<ReaderMessageKey> = {
     'instrument.noDifferences': 'Los dos textos son idénticos.',
     'instrument.noText': 'El texto de este instrumento aún no se ha importado.',
     'instrument.incoming': 'Disposiciones de otros instrumentos que remiten a este',
-    'instrument.incomingFor': '{provision}',
     'instrument.relation.supplements': 'Complementada por {source}',
     'instrument.relation.other': 'Citada por {source}',
     'instrument.permalink': 'Enlace permanente',
@@ -257,7 +253,6 @@ export const READER_MESSAGES: FeatureMessages<ReaderMessageKey> = {
     'instrument.noDifferences': 'Тексты совпадают.',
     'instrument.noText': 'Текст этого документа еще не импортирован.',
     'instrument.incoming': 'Положения других документов, ссылающиеся на этот документ',
-    'instrument.incomingFor': '{provision}',
     'instrument.relation.supplements': 'Дополняется положением: {source}',
     'instrument.relation.other': 'Упоминается в положении: {source}',
     'instrument.permalink': 'Постоянная ссылка',
@@ -311,7 +306,6 @@ export const READER_MESSAGES: FeatureMessages<ReaderMessageKey> = {
     'instrument.noDifferences': '两个案文相同。',
     'instrument.noText': '本文书的案文尚未导入。',
     'instrument.incoming': '其他文书中提及本文书的条款',
-    'instrument.incomingFor': '{provision}',
     'instrument.relation.supplements': '由{source}补充',
     'instrument.relation.other': '{source}提及',
     'instrument.permalink': '永久链接',
@@ -365,7 +359,6 @@ export const READER_MESSAGES: FeatureMessages<ReaderMessageKey> = {
     'instrument.noDifferences': 'النصان متطابقان.',
     'instrument.noText': 'لم يُستورد نص هذا الصك بعد.',
     'instrument.incoming': 'أحكام صكوك أخرى تحيل إلى هذا الصك',
-    'instrument.incomingFor': '{provision}',
     'instrument.relation.supplements': 'تكمّلها {source}',
     'instrument.relation.other': 'تشير إليها {source}',
     'instrument.permalink': 'رابط دائم',

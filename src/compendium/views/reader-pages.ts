@@ -108,14 +108,6 @@ function textLabel(summary: { symbol: string; language: string }, locale: Locale
   return `${summary.symbol} (${languageName(summary.language, locale)})`;
 }
 
-function incomingLabel(ref: CrossReferenceIn, t: T): SafeHtml {
-  const source = ref.sourceInstrumentId ? findInstrument(ref.sourceInstrumentId) : undefined;
-  const name = source ? `${instrumentLabel(source)}${ref.sourceNum ? ` ${ref.sourceNum.replace(/^(Rule|Règle|Regla|Правило)\s+/i, '')}` : ''}` : ref.symbol;
-  const words = `${source ? '' : ''}${name}`;
-  const key = ref.relation === 'supplements' ? 'instrument.relation.supplements' : 'instrument.relation.other';
-  return html`${t(key, { source: words })}`;
-}
-
 function incomingLink(ref: CrossReferenceIn, locale: Locale, t: T): SafeHtml {
   const href = ref.sourceInstrumentId
     ? instrumentPath(locale, ref.sourceInstrumentId, ref.sourcePath ?? undefined)
@@ -124,7 +116,6 @@ function incomingLink(ref: CrossReferenceIn, locale: Locale, t: T): SafeHtml {
   const source = ref.sourceInstrumentId ? findInstrument(ref.sourceInstrumentId) : undefined;
   const label = source && ref.sourceNum ? `${instrumentLabel(source).replace(/ Rules$/, '')} ${ref.sourceNum}` : source ? instrumentLabel(source) : ref.symbol;
   const key = ref.relation === 'supplements' ? 'instrument.relation.supplements' : 'instrument.relation.other';
-  void incomingLabel;
   return html`<a href="${href}">${t(key, { source: label })}</a>`;
 }
 
