@@ -12,6 +12,7 @@ import { registerSearchRoutes } from './search/search-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
 import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
 import { registerResponseCompression } from './http/layout.ts';
+import { PUBLIC, registerAccessControl, type ActorResolver, type RouteAccess } from './http/access.ts';
 
 /** Whether the first-start import has finished; /healthz answers "starting" until it has. */
 export interface Readiness {
@@ -24,6 +25,8 @@ export interface AppDeps {
   readiness?: Readiness;
   /** no logging when absent (tests) */
   logLevel?: LogLevel;
+  /** who is asking: the session's account, or null for the public */
+  resolveActor?: ActorResolver;
 }
 
 const HTML_SECURITY_HEADERS: Record<string, string> = {
@@ -32,6 +35,13 @@ const HTML_SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every route with the access it declares, for the authorisation test */
+    routeAccess(): RouteAccess[];
+  }
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const readiness = deps.readiness ?? { ready: true };
@@ -46,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerResponseCompression(app);
+  const accessControl = registerAccessControl(app, deps.resolveActor ?? (async () => null));
+  app.decorate('routeAccess', () => accessControl.routes);
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -55,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', PUBLIC, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     if (!readiness.ready) return reply.code(503).send({ status: 'starting' });
     try {
@@ -66,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  app.get('/', async (_request, reply) => reply.redirect('/en/'));
+  app.get('/', PUBLIC, async (_request, reply) => reply.redirect('/en/'));
 
   registerDocumentRoutes(app, { db: deps.db });
   registerCompareRoutes(app, { db: deps.db });

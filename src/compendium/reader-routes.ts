@@ -10,6 +10,7 @@ import { listCategories, listClusters } from './catalogue.ts';
 import { findImportedSymbols } from './reader-store.ts';
 import { listCatalogue, readInstrument, readProvision, type InstrumentReading } from './reader-service.ts';
 import { instrumentPath, renderCataloguePage, renderClusterPage, renderClustersPage, renderInstrumentPage, renderProvisionPage } from './views/reader-pages.ts';
+import { PUBLIC } from '../http/access.ts';
 
 const MAX_ID_LENGTH = 120;
 
@@ -103,7 +104,7 @@ function instrumentJson(reading: InstrumentReading) {
 export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): void {
   const ctx = { db };
 
-  app.get<{ Params: { locale: string }; Querystring: ReaderQuery }>('/:locale/instruments', async (request, reply) => {
+  app.get<{ Params: { locale: string }; Querystring: ReaderQuery }>('/:locale/instruments', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     const category = listCategories().find((candidate) => candidate.id === request.query.category) ?? null;
     const entries = await listCatalogue(ctx);
@@ -112,19 +113,19 @@ export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): 
     return reply.type('text/html; charset=utf-8').send(renderCataloguePage({ locale, entries, category, importedSymbols }));
   });
 
-  app.get<{ Params: { locale: string } }>('/:locale/clusters', async (request, reply) => {
+  app.get<{ Params: { locale: string } }>('/:locale/clusters', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     return reply.type('text/html; charset=utf-8').send(renderClustersPage({ locale, entries: await listCatalogue(ctx) }));
   });
 
-  app.get<{ Params: { locale: string; cluster: string } }>('/:locale/clusters/:cluster', async (request, reply) => {
+  app.get<{ Params: { locale: string; cluster: string } }>('/:locale/clusters/:cluster', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     const cluster = listClusters().find((candidate) => candidate.id === request.params.cluster);
     if (!cluster) throw new AppError('cluster.not_found', 'No cluster has this id.');
     return reply.type('text/html; charset=utf-8').send(renderClusterPage({ locale, cluster, entries: await listCatalogue(ctx) }));
   });
 
-  app.get<{ Params: { locale: string; id: string }; Querystring: ReaderQuery }>('/:locale/instruments/:id', async (request, reply) => {
+  app.get<{ Params: { locale: string; id: string }; Querystring: ReaderQuery }>('/:locale/instruments/:id', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     const id = idParam(request.params.id);
     const input = readerInput(request.query);
@@ -132,7 +133,7 @@ export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): 
     return reply.type('text/html; charset=utf-8').send(renderInstrumentPage({ locale, reading, query: queryString(input) }));
   });
 
-  app.get<{ Params: { locale: string; id: string; '*': string }; Querystring: ReaderQuery }>('/:locale/instruments/:id/*', async (request, reply) => {
+  app.get<{ Params: { locale: string; id: string; '*': string }; Querystring: ReaderQuery }>('/:locale/instruments/:id/*', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     const id = idParam(request.params.id);
     const address = request.params['*'];
@@ -144,7 +145,7 @@ export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): 
     return reply.type('text/html; charset=utf-8').send(renderProvisionPage({ locale, reading }));
   });
 
-  app.get('/api/instruments', async () => {
+  app.get('/api/instruments', PUBLIC, async () => {
     const entries = await listCatalogue(ctx);
     return {
       instruments: entries.map(({ instrument, languages }) => ({
@@ -163,7 +164,7 @@ export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): 
     };
   });
 
-  app.get('/api/clusters', async () => {
+  app.get('/api/clusters', PUBLIC, async () => {
     const entries = await listCatalogue(ctx);
     return {
       categories: listCategories().map((category) => ({
@@ -177,12 +178,12 @@ export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): 
     };
   });
 
-  app.get<{ Params: { id: string }; Querystring: ReaderQuery }>('/api/instruments/:id', async (request) => {
+  app.get<{ Params: { id: string }; Querystring: ReaderQuery }>('/api/instruments/:id', PUBLIC, async (request) => {
     const id = idParam(request.params.id);
     return instrumentJson(await readInstrument(ctx, { id, locale: readerInput(request.query).language ?? 'en', ...readerInput(request.query) }));
   });
 
-  app.get<{ Params: { id: string; '*': string }; Querystring: ReaderQuery }>('/api/instruments/:id/*', async (request) => {
+  app.get<{ Params: { id: string; '*': string }; Querystring: ReaderQuery }>('/api/instruments/:id/*', PUBLIC, async (request) => {
     const id = idParam(request.params.id);
     const input = readerInput(request.query);
     const address = request.params['*'];

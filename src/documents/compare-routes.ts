@@ -11,6 +11,7 @@ import { alignVersions } from './compare-logic.ts';
 import { readDocument } from './documents-service.ts';
 import type { DocumentWithTree } from './documents-store.ts';
 import { renderComparePage, type CompareProblem, type CompareView } from './views/compare-page.ts';
+import { PUBLIC } from '../http/access.ts';
 
 const MAX_SYMBOL_LENGTH = 200;
 /** an unknown code is quoted back to the reader; a long one only in part */
@@ -49,6 +50,7 @@ function firstAvailable(languages: string[], candidates: Array<string | null>, e
 export function registerCompareRoutes(app: FastifyInstance, { db }: { db: Db }): void {
   app.get<{ Params: { locale: string; symbol: string }; Querystring: Record<string, unknown> }>(
     '/:locale/documents/:symbol/compare',
+    PUBLIC,
     async (request, reply) => {
       const locale = localeParam(request.params.locale);
       const symbol = symbolParam(request.params.symbol);

@@ -17,6 +17,7 @@ import {
 } from './documents-service.ts';
 import { renderDocumentNodePage, renderDocumentPage } from './views/document-page.ts';
 import { renderHomePage } from './views/home-page.ts';
+import { PUBLIC } from '../http/access.ts';
 
 const MAX_SYMBOL_LENGTH = 200;
 
@@ -48,11 +49,11 @@ function formatQuery(value: unknown): ExportFormat | null {
 }
 
 export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  app.get<{ Params: { locale: string } }>('/:locale', async (request, reply) => {
+  app.get<{ Params: { locale: string } }>('/:locale', PUBLIC, async (request, reply) => {
     return reply.redirect(`/${localeParam(request.params.locale)}/`);
   });
 
-  app.get<{ Params: { locale: string } }>('/:locale/', async (request, reply) => {
+  app.get<{ Params: { locale: string } }>('/:locale/', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     const documents = await listDocumentSummaries({ db }, { preferred: locale });
     return reply.type('text/html; charset=utf-8').send(renderHomePage({ locale, documents }));
@@ -60,6 +61,7 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
 
   app.get<{ Params: { locale: string; symbol: string }; Querystring: { lang?: string } }>(
     '/:locale/documents/:symbol',
+    PUBLIC,
     async (request, reply) => {
       const locale = localeParam(request.params.locale);
       const symbol = symbolParam(request.params.symbol);
@@ -88,6 +90,7 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
   // lands here too when its first segment is no symbol, and is sent to the encoded address.
   app.get<{ Params: { locale: string; symbol: string; '*': string }; Querystring: { lang?: string } }>(
     '/:locale/documents/:symbol/*',
+    PUBLIC,
     async (request, reply) => {
       const locale = localeParam(request.params.locale);
       const symbol = symbolParam(request.params.symbol);
@@ -121,14 +124,14 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
 
   // Symbols contain slashes; a reader who types them unencoded (/en/documents/A/RES/65/230)
   // is sent to the address with the symbol as one encoded segment.
-  app.get<{ Params: { locale: string; '*': string } }>('/:locale/documents/*', async (request, reply) => {
+  app.get<{ Params: { locale: string; '*': string } }>('/:locale/documents/*', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
     const symbol = symbolParam(request.params['*']);
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     return reply.redirect(`/${locale}/documents/${encodeURIComponent(symbol)}${query}`, 301);
   });
 
-  app.get('/api/documents', async () => {
+  app.get('/api/documents', PUBLIC, async () => {
     const summaries = await listDocumentSummaries({ db }, { preferred: 'en' });
     return {
       documents: summaries.map(({ symbol, shown, languages }) => ({
@@ -155,10 +158,10 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
     const { document, languages } = await readDocument({ db }, { symbol, language, preferred: 'en' });
     return { ...document, languages };
   };
-  app.get<{ Params: { symbol: string }; Querystring: { lang?: string; format?: string } }>('/api/documents/:symbol', (request, reply) =>
+  app.get<{ Params: { symbol: string }; Querystring: { lang?: string; format?: string } }>('/api/documents/:symbol', PUBLIC, (request, reply) =>
     readApiDocument(request.params.symbol, request.query, reply),
   );
-  app.get<{ Params: { '*': string }; Querystring: { lang?: string; format?: string } }>('/api/documents/*', (request, reply) =>
+  app.get<{ Params: { '*': string }; Querystring: { lang?: string; format?: string } }>('/api/documents/*', PUBLIC, (request, reply) =>
     readApiDocument(request.params['*'], request.query, reply),
   );
 }

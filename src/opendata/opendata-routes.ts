@@ -11,6 +11,7 @@ import { etagMatches, isCompendiumLanguage, notModifiedSince, weakEtag, type Com
 import { createArchiveCache, readArchiveValidators, renderDocumentsFeed } from './opendata-service.ts';
 import { buildOpenApiDocument, fastifyPathsFor, type OpenApiDocument } from './openapi.ts';
 import { renderApiDocsPage } from './views/api-docs-page.ts';
+import { declareScopeAccess, PUBLIC } from '../http/access.ts';
 
 export const INTERACTIVE_REFERENCE_PREFIX = '/api/docs/ui';
 
@@ -60,7 +61,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db }: { db: Db })
   const ctx = { db, log: { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) } };
   const compendiumArchive = createArchiveCache();
 
-  app.get<{ Params: { lang: string } }>('/api/compendium/:lang.zip', async (request, reply) => {
+  app.get<{ Params: { lang: string } }>('/api/compendium/:lang.zip', PUBLIC, async (request, reply) => {
     const language = request.params.lang;
     if (!isCompendiumLanguage(language)) {
       throw new AppError('compendium.not_found', `There is no compendium in "${language.slice(0, 20)}"; the languages are ar, en, es, fr, ru and zh.`);
@@ -77,7 +78,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db }: { db: Db })
       .send(Buffer.from(archive.bytes.buffer, archive.bytes.byteOffset, archive.bytes.byteLength));
   });
 
-  app.get<{ Querystring: { lang?: string } }>('/feeds/documents.atom', async (request, reply) => {
+  app.get<{ Querystring: { lang?: string } }>('/feeds/documents.atom', PUBLIC, async (request, reply) => {
     const language = languageQuery(request.query.lang);
     const { origin, authority } = requestOrigin(request);
     const { xml, lastModified } = await renderDocumentsFeed(ctx, { language, origin, authority });
@@ -106,12 +107,12 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db }: { db: Db })
     return document;
   };
 
-  app.get('/api/openapi.json', async (_request, reply) => {
+  app.get('/api/openapi.json', PUBLIC, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300');
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(servedDocument()));
   });
 
-  app.get('/api/docs', async (request, reply) => {
+  app.get('/api/docs', PUBLIC, async (request, reply) => {
     const locale = localeOfRequest(request);
     reply.header('content-security-policy', PAGE_SECURITY_POLICY).header('referrer-policy', 'same-origin').header('content-language', locale);
     return reply
@@ -120,12 +121,16 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db }: { db: Db })
   });
 
   // Swagger UI serves the same document (its /json), from files of its own under /api/docs/ui/.
-  void app.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument() as never } });
-  void app.register(fastifySwaggerUi, {
-    routePrefix: INTERACTIVE_REFERENCE_PREFIX,
-    staticCSP: INTERACTIVE_REFERENCE_POLICY,
-    transformSpecification: () => servedDocument() as never,
-    uiConfig: { deepLinking: true, docExpansion: 'list' },
-    theme: { title: 'NormHub API' },
+  // Its routes take no options of ours, so the scope that registers them declares them public.
+  void app.register(async (scope) => {
+    declareScopeAccess(scope, 'public');
+    await scope.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument() as never } });
+    await scope.register(fastifySwaggerUi, {
+      routePrefix: INTERACTIVE_REFERENCE_PREFIX,
+      staticCSP: INTERACTIVE_REFERENCE_POLICY,
+      transformSpecification: () => servedDocument() as never,
+      uiConfig: { deepLinking: true, docExpansion: 'list' },
+      theme: { title: 'NormHub API' },
+    });
   });
 }

@@ -19,6 +19,7 @@ import { SEARCH_MESSAGES } from './search-messages.ts';
 import { searchCorpus } from './search-service.ts';
 import type { SearchFilters } from './search.ts';
 import { renderSearchPage } from './views/search-page.ts';
+import { PUBLIC } from '../http/access.ts';
 
 function problemMessage(problem: SearchProblem, locale: Locale): string {
   const t = featureTranslator(SEARCH_MESSAGES, locale);
@@ -39,7 +40,7 @@ const NO_FILTERS: SearchFilters = {
 };
 
 export function registerSearchRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  app.get('/api/search', async (request, reply) => {
+  app.get('/api/search', PUBLIC, async (request, reply) => {
     const locale = localeOfRequest(request);
     const parsed = parseSearchInput(request.query as Record<string, unknown>, { requireQuery: true });
     if (!parsed.ok) {
@@ -65,7 +66,7 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: { db: Db }): 
     return response;
   });
 
-  app.get<{ Params: { locale: string } }>('/:locale/search', async (request, reply) => {
+  app.get<{ Params: { locale: string } }>('/:locale/search', PUBLIC, async (request, reply) => {
     const locale = request.params.locale;
     if (!isLocale(locale)) throw new AppError('page.not_found', `There is no interface language "${locale}".`);
     const raw = request.query as Record<string, unknown>;
