@@ -49,7 +49,12 @@ let server: E2eServer;
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  // Both are kept even when the other fails, so `after` can stop what did start (a server left
+  // listening would keep the test process alive for ever).
+  const [started, launched] = await Promise.allSettled([startE2eServer(), launchChromium()]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
 });
 after(async () => {
   await browser?.close();
