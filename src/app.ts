@@ -13,6 +13,8 @@ import { countDocuments } from './importer/importer-store.ts';
 import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
 import { registerResponseCompression } from './http/layout.ts';
 import { PUBLIC, registerAccessControl, type ActorResolver, type RouteAccess } from './http/access.ts';
+import type { Mailer } from './mail/mail.ts';
+import { createMailer } from './mail/mail-service.ts';
 
 /** Whether the first-start import has finished; /healthz answers "starting" until it has. */
 export interface Readiness {
@@ -27,6 +29,8 @@ export interface AppDeps {
   logLevel?: LogLevel;
   /** who is asking: the session's account, or null for the public */
   resolveActor?: ActorResolver;
+  /** sends mail (invitations, password resets); by default every message is kept in the outbox */
+  mailer?: Mailer;
 }
 
 const HTML_SECURITY_HEADERS: Record<string, string> = {
@@ -45,6 +49,8 @@ declare module 'fastify' {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const readiness = deps.readiness ?? { ready: true };
+  // One mailer for every route that sends mail (accounts: invitations, password resets).
+  const mailer = deps.mailer ?? createMailer({ db: deps.db });
   const app = Fastify({
     logger: deps.logLevel ? { level: deps.logLevel } : false,
     // Symbols are long (A/RES/65/230 becomes A%2FRES%2F65%2F230): allow generous parameters.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { DEFAULT_MAIL_FROM } from './mail/mail.ts';
 
 /** The checkout's root folder (the one holding package.json), whatever the current directory. */
 export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -25,6 +26,11 @@ export interface Config {
   corpusDir: string | null;
   seedOnStart: boolean;
   logLevel: LogLevel;
+  // Optional in the type so that a Config written by hand (a test) may leave mail out: the outbox and the default From.
+  /** the SMTP server mail goes to; null keeps every message in the outbox (mail_outbox) for administrators */
+  smtpUrl?: string | null;
+  /** the From of every message */
+  mailFrom?: string;
 }
 
 export class ConfigError extends AppError {
@@ -75,6 +81,22 @@ const envSchema = z.object({
       .transform((word) => TRUE_WORDS.includes(word.toLowerCase()))
       .default(true),
   ),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((url) => /^smtps?:\/\/[^/?#]+/i.test(url) && URL.canParse(url) && new URL(url).hostname !== '', {
+        error: 'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465 (or be left empty to keep mail in the outbox)',
+      })
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+        error: 'must be an address, alone or with a name: "NormHub <no-reply@example.org>"',
+      })
+      .default(DEFAULT_MAIL_FROM),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .string()
@@ -111,10 +133,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corpusDir: paths.corpusDir,
     seedOnStart: settings.NORMHUB_SEED_ON_START,
     logLevel: settings.LOG_LEVEL,
+    smtpUrl: settings.SMTP_URL ?? null,
+    mailFrom: settings.MAIL_FROM,
   };
 }
 
-const SECRET_SETTINGS = new Set(['DATABASE_URL']);
+const SECRET_SETTINGS = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 /** Folder settings are checked against the file system, apart from the schema, so their problems join the list. */
 function resolvePaths(env: Record<string, string | undefined>, problems: string[]): { dataDir: string; corpusDir: string | null } {

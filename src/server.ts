@@ -5,6 +5,7 @@ import { buildApp, type Readiness } from './app.ts';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { createMailer } from './mail/mail-service.ts';
 import { seedDatabase } from './importer/seed-service.ts';
 import { syncCatalogue } from './compendium/instruments-service.ts';
 
@@ -23,7 +24,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const readiness: Readiness = { ready: !config.seedOnStart };
   try {
     await migrate(db);
-    app = await buildApp({ db, readiness, logLevel: config.logLevel });
+    const mailer = createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+    app = await buildApp({ db, readiness, logLevel: config.logLevel, mailer });
     await syncCatalogue({ db, log: app.log });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
