@@ -11,7 +11,7 @@ import { registerOpenDataRoutes } from './opendata/opendata-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
 import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
-import { registerResponseCompression } from './http/layout.ts';
+import { registerResponseCompression } from './http/compression.ts';
 import { PUBLIC, registerAccessControl, type ActorResolver, type RouteAccess } from './http/access.ts';
 import type { Mailer } from './mail/mail.ts';
 import { createMailer } from './mail/mail-service.ts';

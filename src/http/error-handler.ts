@@ -8,7 +8,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, httpStatusFor } from '../errors.ts';
 import { isLocale, negotiateLocale, translatorFor, type Locale, type MessageKey } from '../i18n/i18n.ts';
 import { html } from './html.ts';
-import { compressForClient, renderPage } from './layout.ts';
+import { compressForClient } from './compression.ts';
+import { renderPage } from './layout.ts';
 
 /**
  * The longest address (path and query) answered: a search of a few hundred words fits many times
