@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
+import { syncStateReferenceData } from '../states/states-service.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -49,5 +50,26 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
     });
     if (done) applied.push(migration.name);
   }
+  await syncReferenceData(db);
   return applied;
+}
+
+/**
+ * Reference data kept as checked-in files with their sources, not as INSERTs in a migration
+ * (which runs once and would leave existing databases with yesterday's rows): written after the
+ * schema on every run, idempotently, so a corrected file reaches every database at its next
+ * start. Each is skipped while its table does not exist (a partial list of migrations).
+ */
+const REFERENCE_DATA: Array<{ table: string; sync: (db: Db) => Promise<unknown> }> = [
+  { table: 'states', sync: syncStateReferenceData },
+];
+
+async function syncReferenceData(db: Db): Promise<void> {
+  for (const { table, sync } of REFERENCE_DATA) {
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const { rows } = await tx.query<{ present: boolean }>('select to_regclass($1) is not null as present', [table]);
+      if (rows[0]?.present) await sync(tx);
+    });
+  }
 }
