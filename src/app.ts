@@ -9,6 +9,7 @@ import { registerCompareRoutes } from './documents/compare-routes.ts';
 import { registerDocumentRoutes } from './documents/documents-routes.ts';
 import { registerOpenDataRoutes } from './opendata/opendata-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.ts';
+import { registerStateRoutes } from './states/states-routes.ts';
 import { countDocuments } from './importer/importer-store.ts';
 import { answerFrameworkError, isApiRequest, MAX_HEADER_BYTES, registerErrorHandling } from './http/error-handler.ts';
 import { registerResponseCompression } from './http/compression.ts';
@@ -91,5 +92,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSearchRoutes(app, { db: deps.db });
   registerOpenDataRoutes(app, { db: deps.db });
   registerReaderRoutes(app, { db: deps.db });
+  registerStateRoutes(app, { db: deps.db });
   return app;
 }

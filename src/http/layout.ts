@@ -4,6 +4,7 @@
 
 import { AUTONYMS, LOCALES, textDirection, translatorFor, type Locale } from '../i18n/i18n.ts';
 import { html, unsafeRaw, type SafeHtml } from './html.ts';
+import { STATES_MESSAGES } from '../states/states-messages.ts';
 
 // Small on purpose: readers on slow connections get the page in one response, with no other
 // request for a stylesheet, a font or a script. Colours keep a contrast of at least 4.5:1 in
@@ -60,6 +61,7 @@ function sectionLinks(locale: Locale, current: string, t: ReturnType<typeof tran
     { href: `/${locale}/`, label: t('nav.home'), isCurrent: path === `/${locale}/` || path.startsWith(`/${locale}/documents/`) },
     { href: `/${locale}/instruments`, label: t('nav.instruments'), isCurrent: path === `/${locale}/instruments` || path.startsWith(`/${locale}/instruments/`) },
     { href: `/${locale}/clusters`, label: t('nav.clusters'), isCurrent: path === `/${locale}/clusters` || path.startsWith(`/${locale}/clusters/`) },
+    { href: `/${locale}/states`, label: STATES_MESSAGES[locale]['nav.states'], isCurrent: path === `/${locale}/states` || path.startsWith(`/${locale}/states/`) },
   ];
   // aria-current="page" only on the section's own index; "true" inside it (a document, a rule).
   return sections.map(

@@ -48,6 +48,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'instruments', description: 'The catalogue of standards and norms, and their provisions' },
       { name: 'clusters', description: 'The categories and priority clusters of ECOSOC resolution 2003/30' },
       { name: 'search', description: 'Full-text search over every provision' },
+      { name: 'states', description: 'The Member States and observer States: codes, regional groups, M49 regions, names in the six languages' },
       { name: 'open data', description: 'Archives, feeds and this description' },
       { name: 'operations', description: 'For load balancers and monitoring' },
     ],
@@ -234,6 +235,55 @@ export function buildOpenApiDocument(): OpenApiDocument {
             '200': { description: 'An Atom 1.0 feed', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
             '304': { description: 'The feed has not changed' },
             '400': { description: 'A language that is not one of the six (an HTML page)' },
+          },
+        },
+      },
+      '/api/states': {
+        get: {
+          tags: ['states'],
+          operationId: 'listStates',
+          summary: 'List the Member States and observer States',
+          description:
+            'The 193 Member States and the two non-member observer States, sorted by ISO 3166-1 alpha-3 code, with their United Nations ' +
+            'regional group, M49 code and areas, and official short names in the six languages; the regional groups with their names.',
+          parameters: [
+            {
+              name: 'group',
+              in: 'query',
+              required: false,
+              description: 'Only the Member States of this regional group',
+              schema: { type: 'string', enum: ['african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'western-european-other'] },
+            },
+            {
+              name: 'status',
+              in: 'query',
+              required: false,
+              description: 'Only Member States (`member`) or only non-member observer States (`observer`)',
+              schema: { type: 'string', enum: ['member', 'observer'] },
+            },
+          ],
+          responses: { '200': json(ref('StateList'), 'The States'), ...PROBLEMS },
+        },
+      },
+      '/api/states/{code}': {
+        get: {
+          tags: ['states'],
+          operationId: 'getState',
+          summary: 'Read one State',
+          parameters: [
+            {
+              name: 'code',
+              in: 'path',
+              required: true,
+              description: 'ISO 3166-1 alpha-2 or alpha-3 code, in any case',
+              schema: { type: 'string', pattern: '^[A-Za-z]{2,3}$', examples: ['BOL', 'bo'] },
+            },
+            { $ref: '#/components/parameters/InterfaceLanguage' },
+          ],
+          responses: {
+            '200': json(ref('State'), 'The State'),
+            '404': problem('No Member State or observer State has this code (`code`: state.not_found)'),
+            ...PROBLEMS,
           },
         },
       },
@@ -492,6 +542,45 @@ export function buildOpenApiDocument(): OpenApiDocument {
             body: nullable('string'),
             url: { type: 'string', description: 'The provision\'s page' },
             rank: { type: 'number' },
+          },
+        },
+        LocalisedText: {
+          type: 'object',
+          description: 'A text in each of the six official languages',
+          required: LANGUAGES,
+          properties: Object.fromEntries(LANGUAGES.map((language) => [language, { type: 'string' }])),
+        },
+        M49Area: {
+          type: 'object',
+          description: 'A region, sub-region or intermediate region of the M49 standard (UN Statistics Division)',
+          required: ['code', 'name'],
+          properties: { code: { type: 'string', pattern: '^[0-9]{3}$', examples: ['002'] }, name: ref('LocalisedText') },
+        },
+        State: {
+          type: 'object',
+          required: ['alpha2', 'alpha3', 'm49', 'status', 'regionalGroup', 'region', 'subregion', 'intermediateRegion', 'names'],
+          properties: {
+            alpha2: { type: 'string', pattern: '^[A-Z]{2}$', examples: ['BO'] },
+            alpha3: { type: 'string', pattern: '^[A-Z]{3}$', examples: ['BOL'] },
+            m49: { type: 'string', pattern: '^[0-9]{3}$', examples: ['068'] },
+            status: { type: 'string', enum: ['member', 'observer'] },
+            regionalGroup: nullable('string', { description: 'null for the observer States, which are in no group' }),
+            regionalGroupNote: { description: 'How the State stands in its group, where that needs saying', oneOf: [ref('LocalisedText'), { type: 'null' }] },
+            region: ref('M49Area'),
+            subregion: ref('M49Area'),
+            intermediateRegion: { oneOf: [ref('M49Area'), { type: 'null' }] },
+            names: ref('LocalisedText'),
+          },
+        },
+        StateList: {
+          type: 'object',
+          required: ['states', 'regionalGroups'],
+          properties: {
+            states: { type: 'array', items: ref('State') },
+            regionalGroups: {
+              type: 'array',
+              items: { type: 'object', required: ['id', 'names'], properties: { id: { type: 'string' }, names: ref('LocalisedText') } },
+            },
           },
         },
         SearchResponse: {
