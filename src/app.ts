@@ -16,6 +16,8 @@ import { registerResponseCompression } from './http/compression.ts';
 import { PUBLIC, registerAccessControl, type ActorResolver, type RouteAccess } from './http/access.ts';
 import type { Mailer } from './mail/mail.ts';
 import { createMailer } from './mail/mail-service.ts';
+import { registerMailRoutes } from './mail/mail-routes.ts';
+import { registerAuditRoutes } from './audit/audit-routes.ts';
 
 /** Whether the first-start import has finished; /healthz answers "starting" until it has. */
 export interface Readiness {
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSearchRoutes(app, { db: deps.db });
   registerOpenDataRoutes(app, { db: deps.db });
   registerReaderRoutes(app, { db: deps.db });
+  registerMailRoutes(app, { db: deps.db });
+  registerAuditRoutes(app, { db: deps.db });
   registerStateRoutes(app, { db: deps.db });
   return app;
 }

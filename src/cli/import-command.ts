@@ -30,7 +30,7 @@ export async function runImportCommand(config: Config | null, files: string[], o
   const progress = startProgress(sources.length);
   try {
     report = await importSources(
-      { db, log },
+      { db, log, importedBy: { label: 'cli' } },
       {
         sources,
         hints: options.hints,

@@ -14,6 +14,7 @@ import type { Log } from '../importer/importer-service.ts';
 import { seedDatabase } from '../importer/seed-service.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { runImportCommand } from './import-command.ts';
+import { listOutboxCommand, showOutboxCommand } from './outbox-command.ts';
 import { startProgress, type Progress } from './progress.ts';
 
 const EXIT_FAILED = 1;
@@ -160,6 +161,42 @@ program
       } else {
         process.stdout.write(file.body.endsWith('\n') ? file.body : `${file.body}\n`);
       }
+    } finally {
+      await db.close();
+    }
+  });
+
+function parseLimit(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000.');
+  return Number(value);
+}
+
+const outbox = program
+  .command('outbox')
+  .description('list the mail NormHub kept or sent, newest first (`outbox show ID` prints one message)')
+  .option('--limit <n>', 'how many messages', parseLimit, 20)
+  .option('--kind <kind>', "only this kind ('invitation', 'password-reset', …)", parseText)
+  .option('--to <address>', 'only messages to this address, or part of it', parseText)
+  .option('--json', 'print one JSON object {messages, total} on stdout', false)
+  .action(async (options: { limit: number; kind?: string; to?: string; json: boolean }) => {
+    const db = await openDb(configOrUsageError());
+    try {
+      await migrate(db);
+      process.stdout.write(await listOutboxCommand(db, options));
+    } finally {
+      await db.close();
+    }
+  });
+
+outbox
+  .command('show')
+  .description('print one message: its headers and its text')
+  .argument('<id>', 'the message id (first column of `normhub outbox`)')
+  .action(async (id: string) => {
+    const db = await openDb(configOrUsageError());
+    try {
+      await migrate(db);
+      process.stdout.write(await showOutboxCommand(db, id));
     } finally {
       await db.close();
     }

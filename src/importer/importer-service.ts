@@ -2,8 +2,10 @@
 // transaction of its own, so a failure loses nothing already stored and a refused file does
 // not stop the others.
 
+import { recordAudit } from '../audit/audit-service.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import type { Actor } from '../http/access.ts';
 import type { DocumentHints, ImportResult } from './document.ts';
 import { parseSource, type SourceFile } from './import-logic.ts';
 import {
@@ -37,6 +39,8 @@ export interface ImportContext {
   /** null only for a dry run that does not compare with stored documents */
   db: Db | null;
   log?: Log;
+  /** who imports, for the audit log: an account, or a label such as 'cli' or 'seed' ('system' when unsaid) */
+  importedBy?: { actor?: Actor | null; label?: string };
 }
 
 export interface ImportSource extends SourceFile {
@@ -164,6 +168,15 @@ async function storeDocument(
       await insertCitations(tx, versionId, citationRows(document));
     }
     await setCurrentVersion(tx, { documentId, version: plan.version, document, adopted: item.adopted });
+    await recordAudit(tx, {
+      actor: ctx.importedBy?.actor ?? null,
+      actorLabel: ctx.importedBy?.label,
+      action: 'document.import',
+      entityType: 'document',
+      entityId: symbol,
+      before: plan.previousVersion === null ? null : { language, version: plan.previousVersion },
+      after: { language, version: plan.version, status: plan.status, title: document.title ?? null, source: sourceName, sha256 },
+    });
     return plan;
   });
   ctx.log?.info(`${symbol} (${language}) from ${sourceName}: ${plan.status}, version ${plan.version}`);

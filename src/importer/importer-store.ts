@@ -11,6 +11,8 @@ export interface StorePlan {
   version: number;
   /** true when a version must be written; false for 'unchanged' and for a return to an earlier version */
   writeVersion: boolean;
+  /** the version current before storing; null for a new document */
+  previousVersion: number | null;
 }
 
 /**
@@ -28,18 +30,19 @@ export async function planDocumentStore(
     [symbol, language],
   );
   const existing = rows[0];
-  if (!existing) return { documentId: null, status: 'created', version: 1, writeVersion: true };
+  if (!existing) return { documentId: null, status: 'created', version: 1, writeVersion: true, previousVersion: null };
   const versions = await db.query<{ version: number; source_sha256: string }>(
     'select version, source_sha256 from document_versions where document_id = $1',
     [existing.id],
   );
   const same = versions.rows.find((row) => row.source_sha256 === sha256);
+  const previousVersion = existing.current_version;
   if (same?.version === existing.current_version) {
-    return { documentId: existing.id, status: 'unchanged', version: existing.current_version, writeVersion: false };
+    return { documentId: existing.id, status: 'unchanged', version: existing.current_version, writeVersion: false, previousVersion };
   }
-  if (same) return { documentId: existing.id, status: 'updated', version: same.version, writeVersion: false };
+  if (same) return { documentId: existing.id, status: 'updated', version: same.version, writeVersion: false, previousVersion };
   const latest = Math.max(0, ...versions.rows.map((row) => row.version));
-  return { documentId: existing.id, status: 'updated', version: latest + 1, writeVersion: true };
+  return { documentId: existing.id, status: 'updated', version: latest + 1, writeVersion: true, previousVersion };
 }
 
 /** Inserts the document row, or finds it when another import created it a moment ago; locks it. */

@@ -91,7 +91,7 @@ export async function seedDatabase(
     ...(config.corpusDir ? await listCorpusSources(config.corpusDir) : []),
   ];
   ctx.log?.info(`Importing ${sources.length} files (the seeds${config.corpusDir ? ` and the corpus in ${config.corpusDir}` : ''})`);
-  const report = await importSources(ctx, { sources, signal: options.signal, onProgress: options.onProgress });
+  const report = await importSources({ ...ctx, importedBy: ctx.importedBy ?? { label: 'seed' } }, { sources, signal: options.signal, onProgress: options.onProgress });
   const refused = report.sources.filter((source) => source.error);
   for (const source of refused) ctx.log?.warn(`${source.source} was not imported: ${source.error!.message}`);
   const documents = await countDocuments(db);

@@ -86,3 +86,40 @@ function assertWebAddress(url: string): void {
     throw new Error(`A mail's action must be an absolute http or https address, not ${JSON.stringify(url.slice(0, 100))}`);
   }
 }
+
+/**
+ * The header fields of a raw RFC 822 message, unfolded, with their encoded words
+ * (=?UTF-8?B?…?=) decoded, in their order: what the outbox shows of a stored message.
+ */
+export function readHeaders(raw: string): Array<{ name: string; value: string }> {
+  const end = raw.search(/\r?\n\r?\n/);
+  const block = end < 0 ? raw : raw.slice(0, end);
+  const fields: Array<{ name: string; value: string }> = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && fields.length > 0) {
+      fields[fields.length - 1]!.value += line.replace(/^[ \t]+/, ' ');
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon > 0) fields.push({ name: line.slice(0, colon), value: line.slice(colon + 1).trim() });
+  }
+  return fields.map(({ name, value }) => ({ name, value: decodeEncodedWords(value) }));
+}
+
+/** RFC 2047 encoded words, in UTF-8 (all nodemailer writes) or Latin-1; others are left as they are. */
+export function decodeEncodedWords(value: string): string {
+  return value
+    .replace(/(=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)\s+(?==\?)/g, '$1') // whitespace between two encoded words is not text
+    .replace(/=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g, (whole, charset: string, encoding: string, text: string) => {
+      const name = charset.toLowerCase().split('*')[0];
+      if (name !== 'utf-8' && name !== 'iso-8859-1' && name !== 'us-ascii') return whole;
+      const bytes =
+        encoding.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            );
+      return bytes.toString(name === 'utf-8' ? 'utf8' : 'latin1');
+    });
+}

@@ -2,25 +2,312 @@
 
 import type { FeatureMessages } from '../i18n/i18n.ts';
 
-type Key = 'mail.copyLink';
+export type MailMessageKey =
+  | 'mail.copyLink'
+  | 'admin.nav'
+  | 'admin.outbox'
+  | 'admin.audit'
+  | 'outbox.title'
+  | 'outbox.intro'
+  | 'outbox.filters'
+  | 'outbox.kind'
+  | 'outbox.anyKind'
+  | 'outbox.to'
+  | 'outbox.apply'
+  | 'outbox.clear'
+  | 'outbox.count'
+  | 'outbox.none'
+  | 'outbox.date'
+  | 'outbox.recipient'
+  | 'outbox.language'
+  | 'outbox.subject'
+  | 'outbox.status'
+  | 'outbox.transport'
+  | 'outbox.messageId'
+  | 'outbox.sentAt'
+  | 'outbox.error'
+  | 'outbox.details'
+  | 'outbox.headers'
+  | 'outbox.textBody'
+  | 'outbox.htmlSource'
+  | 'outbox.notKept'
+  | 'outbox.back'
+  | 'status.stored'
+  | 'status.sent'
+  | 'status.failed'
+  | 'transport.outbox'
+  | 'transport.smtp'
+  | 'form.problem'
+  | 'error.tooLong'
+  | 'error.badPage'
+  | 'pager.label'
+  | 'pager.previous'
+  | 'pager.next'
+  | 'pager.pageOf';
 
-export const MAIL_MESSAGES: FeatureMessages<Key> = {
+export const MAIL_MESSAGES: FeatureMessages<MailMessageKey> = {
   ar: {
     'mail.copyLink': 'إذا لم يعمل الزر، فانسخ هذا العنوان في متصفحك:',
+    'admin.nav': 'الإدارة',
+    'admin.outbox': 'صندوق الصادر',
+    'admin.audit': 'سجل التدقيق',
+    'outbox.title': 'صندوق الصادر',
+    'outbox.intro':
+      'تُسجَّل هنا كل رسالة يرسلها NormHub، الأحدث أولاً. عند عدم تهيئة خادم بريد (SMTP_URL) يكون هذا هو مكان التسليم: تُحفظ الرسالة كاملة ليقرأها المديرون ويبلغوها إلى أصحابها. أما الرسائل المسلَّمة إلى خادم بريد فلا يُحفظ منها إلا موضوعها وحالتها، لأن الروابط التي تتضمنها تخص المرسَل إليه وحده.',
+    'outbox.filters': 'تصفية الرسائل',
+    'outbox.kind': 'النوع',
+    'outbox.anyKind': 'جميع الأنواع',
+    'outbox.to': 'المرسَل إليه (العنوان أو جزء منه)',
+    'outbox.apply': 'تصفية',
+    'outbox.clear': 'عرض الكل',
+    'outbox.count': 'عدد الرسائل: {count}',
+    'outbox.none': 'لا توجد رسائل.',
+    'outbox.date': 'التاريخ (بالتوقيت العالمي)',
+    'outbox.recipient': 'إلى',
+    'outbox.language': 'اللغة',
+    'outbox.subject': 'الموضوع',
+    'outbox.status': 'الحالة',
+    'outbox.transport': 'طريقة التسليم',
+    'outbox.messageId': 'معرِّف الرسالة (Message-ID)',
+    'outbox.sentAt': 'وقت الإرسال (بالتوقيت العالمي)',
+    'outbox.error': 'الخطأ',
+    'outbox.details': 'بيانات الرسالة',
+    'outbox.headers': 'الترويسات',
+    'outbox.textBody': 'النص',
+    'outbox.htmlSource': 'صيغة HTML (الشفرة المصدرية، دون عرضها)',
+    'outbox.notKept': 'لا يُحفظ متن هذه الرسالة: فقد سُلِّمت إلى خادم البريد، والروابط التي تتضمنها تخص المرسَل إليه وحده.',
+    'outbox.back': 'العودة إلى صندوق الصادر',
+    'status.stored': 'محفوظة في صندوق الصادر',
+    'status.sent': 'أُرسلت',
+    'status.failed': 'تعذّر الإرسال',
+    'transport.outbox': 'صندوق الصادر (لا يوجد خادم بريد)',
+    'transport.smtp': 'خادم البريد (SMTP)',
+    'form.problem': 'يوجد خطأ',
+    'error.tooLong': 'أدخل 200 حرف على الأكثر.',
+    'error.badPage': 'رقم الصفحة غير صالح.',
+    'pager.label': 'الصفحات',
+    'pager.previous': 'الصفحة السابقة',
+    'pager.next': 'الصفحة التالية',
+    'pager.pageOf': 'الصفحة {page} من {pages}',
   },
   en: {
     'mail.copyLink': 'If the button does not work, copy this address into your browser:',
+    'admin.nav': 'Administration',
+    'admin.outbox': 'Outbox',
+    'admin.audit': 'Audit log',
+    'outbox.title': 'Outbox',
+    'outbox.intro':
+      'Every message NormHub sends is recorded here, newest first. Without a mail server (SMTP_URL), this is where messages are delivered: the whole message is kept for administrators to read and pass on. Of a message handed to a mail server, only its subject and status are kept, since its links belong to the recipient alone.',
+    'outbox.filters': 'Filter the messages',
+    'outbox.kind': 'Kind',
+    'outbox.anyKind': 'Any kind',
+    'outbox.to': 'Recipient (the address or part of it)',
+    'outbox.apply': 'Filter',
+    'outbox.clear': 'Show all',
+    'outbox.count': 'Messages: {count}',
+    'outbox.none': 'No messages.',
+    'outbox.date': 'Date (UTC)',
+    'outbox.recipient': 'To',
+    'outbox.language': 'Language',
+    'outbox.subject': 'Subject',
+    'outbox.status': 'Status',
+    'outbox.transport': 'Delivery',
+    'outbox.messageId': 'Message-ID',
+    'outbox.sentAt': 'Sent (UTC)',
+    'outbox.error': 'Error',
+    'outbox.details': 'About this message',
+    'outbox.headers': 'Headers',
+    'outbox.textBody': 'Text',
+    'outbox.htmlSource': 'HTML version (its source, not displayed)',
+    'outbox.notKept': 'The body of this message is not kept: it was handed to the mail server, and its links belong to the recipient alone.',
+    'outbox.back': 'Back to the outbox',
+    'status.stored': 'Kept in the outbox',
+    'status.sent': 'Sent',
+    'status.failed': 'Failed',
+    'transport.outbox': 'Outbox (no mail server)',
+    'transport.smtp': 'Mail server (SMTP)',
+    'form.problem': 'There is a problem',
+    'error.tooLong': 'Enter at most 200 characters.',
+    'error.badPage': 'The page number is not valid.',
+    'pager.label': 'Pages',
+    'pager.previous': 'Previous page',
+    'pager.next': 'Next page',
+    'pager.pageOf': 'Page {page} of {pages}',
   },
   es: {
     'mail.copyLink': 'Si el botón no funciona, copie esta dirección en su navegador:',
+    'admin.nav': 'Administración',
+    'admin.outbox': 'Bandeja de salida',
+    'admin.audit': 'Registro de auditoría',
+    'outbox.title': 'Bandeja de salida',
+    'outbox.intro':
+      'Aquí se registra cada mensaje que envía NormHub, del más reciente al más antiguo. Sin servidor de correo (SMTP_URL), este es el lugar de entrega: el mensaje se conserva entero para que los administradores lo lean y lo transmitan. De un mensaje entregado a un servidor de correo solo se conservan el asunto y el estado, pues sus enlaces pertenecen únicamente al destinatario.',
+    'outbox.filters': 'Filtrar los mensajes',
+    'outbox.kind': 'Tipo',
+    'outbox.anyKind': 'Cualquier tipo',
+    'outbox.to': 'Destinatario (la dirección o parte de ella)',
+    'outbox.apply': 'Filtrar',
+    'outbox.clear': 'Mostrar todo',
+    'outbox.count': 'Mensajes: {count}',
+    'outbox.none': 'No hay mensajes.',
+    'outbox.date': 'Fecha (UTC)',
+    'outbox.recipient': 'Para',
+    'outbox.language': 'Idioma',
+    'outbox.subject': 'Asunto',
+    'outbox.status': 'Estado',
+    'outbox.transport': 'Entrega',
+    'outbox.messageId': 'Identificador (Message-ID)',
+    'outbox.sentAt': 'Enviado (UTC)',
+    'outbox.error': 'Error',
+    'outbox.details': 'Datos del mensaje',
+    'outbox.headers': 'Encabezados',
+    'outbox.textBody': 'Texto',
+    'outbox.htmlSource': 'Versión HTML (su código fuente, sin mostrarla)',
+    'outbox.notKept': 'El cuerpo de este mensaje no se conserva: se entregó al servidor de correo y sus enlaces pertenecen únicamente al destinatario.',
+    'outbox.back': 'Volver a la bandeja de salida',
+    'status.stored': 'Conservado en la bandeja de salida',
+    'status.sent': 'Enviado',
+    'status.failed': 'Fallido',
+    'transport.outbox': 'Bandeja de salida (sin servidor de correo)',
+    'transport.smtp': 'Servidor de correo (SMTP)',
+    'form.problem': 'Hay un problema',
+    'error.tooLong': 'Escriba como máximo 200 caracteres.',
+    'error.badPage': 'El número de página no es válido.',
+    'pager.label': 'Páginas',
+    'pager.previous': 'Página anterior',
+    'pager.next': 'Página siguiente',
+    'pager.pageOf': 'Página {page} de {pages}',
   },
   fr: {
     'mail.copyLink': 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
+    'admin.nav': 'Administration',
+    'admin.outbox': "Boîte d'envoi",
+    'admin.audit': "Journal d'audit",
+    'outbox.title': "Boîte d'envoi",
+    'outbox.intro':
+      "Chaque message envoyé par NormHub est consigné ici, du plus récent au plus ancien. Sans serveur de messagerie (SMTP_URL), c'est ici que les messages sont remis : le message est conservé en entier pour que les administrateurs le lisent et le transmettent. D'un message remis à un serveur de messagerie, seuls l'objet et l'état sont conservés, car ses liens n'appartiennent qu'à son destinataire.",
+    'outbox.filters': 'Filtrer les messages',
+    'outbox.kind': 'Type',
+    'outbox.anyKind': 'Tous les types',
+    'outbox.to': "Destinataire (l'adresse ou une partie)",
+    'outbox.apply': 'Filtrer',
+    'outbox.clear': 'Tout afficher',
+    'outbox.count': 'Messages : {count}',
+    'outbox.none': 'Aucun message.',
+    'outbox.date': 'Date (UTC)',
+    'outbox.recipient': 'À',
+    'outbox.language': 'Langue',
+    'outbox.subject': 'Objet',
+    'outbox.status': 'État',
+    'outbox.transport': 'Remise',
+    'outbox.messageId': 'Identifiant (Message-ID)',
+    'outbox.sentAt': 'Envoyé (UTC)',
+    'outbox.error': 'Erreur',
+    'outbox.details': 'À propos de ce message',
+    'outbox.headers': 'En-têtes',
+    'outbox.textBody': 'Texte',
+    'outbox.htmlSource': 'Version HTML (son code source, non affichée)',
+    'outbox.notKept': "Le corps de ce message n'est pas conservé : il a été remis au serveur de messagerie, et ses liens n'appartiennent qu'à son destinataire.",
+    'outbox.back': "Retour à la boîte d'envoi",
+    'status.stored': "Conservé dans la boîte d'envoi",
+    'status.sent': 'Envoyé',
+    'status.failed': 'Échec',
+    'transport.outbox': "Boîte d'envoi (pas de serveur de messagerie)",
+    'transport.smtp': 'Serveur de messagerie (SMTP)',
+    'form.problem': 'Il y a un problème',
+    'error.tooLong': 'Saisissez 200 caractères au plus.',
+    'error.badPage': "Le numéro de page n'est pas valide.",
+    'pager.label': 'Pages',
+    'pager.previous': 'Page précédente',
+    'pager.next': 'Page suivante',
+    'pager.pageOf': 'Page {page} sur {pages}',
   },
   ru: {
     'mail.copyLink': 'Если кнопка не работает, скопируйте этот адрес в браузер:',
+    'admin.nav': 'Администрирование',
+    'admin.outbox': 'Исходящие',
+    'admin.audit': 'Журнал аудита',
+    'outbox.title': 'Исходящие',
+    'outbox.intro':
+      'Здесь записывается каждое сообщение, отправленное NormHub, начиная с самых новых. Если почтовый сервер (SMTP_URL) не настроен, сообщения доставляются сюда: сообщение хранится целиком, чтобы администраторы могли прочитать его и передать адресату. У сообщений, переданных почтовому серверу, хранятся только тема и статус, поскольку содержащиеся в них ссылки принадлежат только получателю.',
+    'outbox.filters': 'Отбор сообщений',
+    'outbox.kind': 'Вид',
+    'outbox.anyKind': 'Любой вид',
+    'outbox.to': 'Получатель (адрес или его часть)',
+    'outbox.apply': 'Отобрать',
+    'outbox.clear': 'Показать все',
+    'outbox.count': 'Сообщений: {count}',
+    'outbox.none': 'Сообщений нет.',
+    'outbox.date': 'Дата (UTC)',
+    'outbox.recipient': 'Кому',
+    'outbox.language': 'Язык',
+    'outbox.subject': 'Тема',
+    'outbox.status': 'Статус',
+    'outbox.transport': 'Доставка',
+    'outbox.messageId': 'Идентификатор (Message-ID)',
+    'outbox.sentAt': 'Отправлено (UTC)',
+    'outbox.error': 'Ошибка',
+    'outbox.details': 'Сведения о сообщении',
+    'outbox.headers': 'Заголовки',
+    'outbox.textBody': 'Текст',
+    'outbox.htmlSource': 'Версия HTML (исходный код, без отображения)',
+    'outbox.notKept': 'Текст этого сообщения не хранится: оно передано почтовому серверу, а содержащиеся в нем ссылки принадлежат только получателю.',
+    'outbox.back': 'Вернуться к исходящим',
+    'status.stored': 'Хранится в исходящих',
+    'status.sent': 'Отправлено',
+    'status.failed': 'Ошибка отправки',
+    'transport.outbox': 'Исходящие (без почтового сервера)',
+    'transport.smtp': 'Почтовый сервер (SMTP)',
+    'form.problem': 'Обнаружена ошибка',
+    'error.tooLong': 'Введите не более 200 символов.',
+    'error.badPage': 'Недопустимый номер страницы.',
+    'pager.label': 'Страницы',
+    'pager.previous': 'Предыдущая страница',
+    'pager.next': 'Следующая страница',
+    'pager.pageOf': 'Страница {page} из {pages}',
   },
   zh: {
     'mail.copyLink': '如果按钮无效，请将此地址复制到浏览器中：',
+    'admin.nav': '管理',
+    'admin.outbox': '发件箱',
+    'admin.audit': '审计日志',
+    'outbox.title': '发件箱',
+    'outbox.intro':
+      'NormHub 发出的每封邮件都记录在此，最新的在前。未配置邮件服务器（SMTP_URL）时，邮件即投递到这里：完整保存，供管理员阅读并转交。交给邮件服务器发送的邮件只保存主题和状态，因为其中的链接只属于收件人本人。',
+    'outbox.filters': '筛选邮件',
+    'outbox.kind': '类型',
+    'outbox.anyKind': '所有类型',
+    'outbox.to': '收件人（地址或其中一部分）',
+    'outbox.apply': '筛选',
+    'outbox.clear': '显示全部',
+    'outbox.count': '邮件数：{count}',
+    'outbox.none': '没有邮件。',
+    'outbox.date': '日期（UTC）',
+    'outbox.recipient': '收件人',
+    'outbox.language': '语言',
+    'outbox.subject': '主题',
+    'outbox.status': '状态',
+    'outbox.transport': '投递方式',
+    'outbox.messageId': '邮件标识（Message-ID）',
+    'outbox.sentAt': '发送时间（UTC）',
+    'outbox.error': '错误',
+    'outbox.details': '邮件信息',
+    'outbox.headers': '邮件头',
+    'outbox.textBody': '正文',
+    'outbox.htmlSource': 'HTML 版本（源代码，不予显示）',
+    'outbox.notKept': '此邮件的正文未予保存：邮件已交给邮件服务器，其中的链接只属于收件人本人。',
+    'outbox.back': '返回发件箱',
+    'status.stored': '保存在发件箱中',
+    'status.sent': '已发送',
+    'status.failed': '发送失败',
+    'transport.outbox': '发件箱（无邮件服务器）',
+    'transport.smtp': '邮件服务器（SMTP）',
+    'form.problem': '出现问题',
+    'error.tooLong': '最多输入 200 个字符。',
+    'error.badPage': '页码无效。',
+    'pager.label': '页',
+    'pager.previous': '上一页',
+    'pager.next': '下一页',
+    'pager.pageOf': '第 {page} 页，共 {pages} 页',
   },
 };
