@@ -309,6 +309,37 @@ describe('side-by-side page', () => {
     assert.doesNotMatch(single.body, /<table/);
   });
 
+  test('the document page links to the side-by-side comparison when the document is in more than one language', async () => {
+    const kyoto = await app.inject(`/fr/documents/${KYOTO}?lang=ar`);
+    assert.equal(kyoto.statusCode, 200);
+    // from the version shown, in the page's language
+    assert.ok(kyoto.body.includes(`<a href="/fr/documents/${KYOTO}/compare?base=ar">Comparer deux versions linguistiques côte à côte</a>`));
+    const linked = await app.inject(`/fr/documents/${KYOTO}/compare?base=ar`);
+    assert.equal(linked.statusCode, 200);
+    assert.equal(tableRows(linked.body).length, kyotoIds.length);
+    const single = await app.inject(`/en/documents/${encodeURIComponent('E/RES/1997/33')}`);
+    assert.equal(single.statusCode, 200);
+    assert.doesNotMatch(single.body, /\/compare/, 'nothing to compare in one language');
+  });
+
+  test('a symbol typed with its slashes unencoded reaches the comparison, the query kept', async () => {
+    const typed = await app.inject('/en/documents/A/RES/76/181/compare?base=ar&with=zh');
+    assert.equal(typed.statusCode, 301);
+    assert.equal(typed.headers.location, `/en/documents/${KYOTO}/compare?base=ar&with=zh`);
+    const page = await app.inject(String(typed.headers.location));
+    assert.equal(page.statusCode, 200);
+    assert.equal(tableRows(page.body).length, kyotoIds.length);
+    // the same for the document itself and for one of its provisions
+    assert.equal((await app.inject('/en/documents/A/RES/76/181')).headers.location, `/en/documents/${KYOTO}`);
+    const provision = await app.inject('/en/documents/A/RES/76/181/annex-1/para-5?lang=fr');
+    assert.equal(provision.statusCode, 301);
+    assert.equal(provision.headers.location, `/en/documents/${KYOTO}/annex-1/para-5?lang=fr`);
+    // an unknown symbol typed so is still a 404 page once at its encoded address
+    const unknown = await app.inject('/en/documents/A/RES/99/999/compare');
+    assert.equal(unknown.statusCode, 301);
+    assert.equal((await app.inject(String(unknown.headers.location))).statusCode, 404);
+  });
+
   test('nodes in one version only get an empty, flagged cell; imported text is escaped', async () => {
     const response = await app.inject(`/en/documents/${encodeURIComponent('E/RES/1997/32')}/compare?with=fr`);
     assert.equal(response.statusCode, 200);

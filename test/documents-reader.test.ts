@@ -51,3 +51,39 @@ test('an unknown part of a document is a 404 in the reader language', async () =
   const other = await app.inject(`/es/documents/${encodeURIComponent('A/RES/0/0')}/para-1`);
   assert.equal(other.statusCode, 301, 'a symbol typed with slashes is sent to its encoded address');
 });
+
+test('a document downloads as plain text, offered on its page beside Akoma Ntoso XML and JSON', async () => {
+  const { EXPORT_FORMATS } = await import('../src/documents/documents-service.ts');
+  const { renderDocumentText } = await import('../src/opendata/opendata-logic.ts');
+  assert.ok((EXPORT_FORMATS as readonly string[]).includes('text'));
+  const text = await app.inject(`/api/documents/${ENCODED}?lang=en&format=text`);
+  assert.equal(text.statusCode, 200);
+  assert.equal(text.headers['content-type'], 'text/plain; charset=utf-8');
+  assert.equal(text.headers['content-disposition'], 'attachment; filename="E-RES-1997-32.en.txt"');
+  const stored = (await app.inject(`/api/documents/${ENCODED}?lang=en&format=json`)).json();
+  assert.equal(text.body, renderDocumentText(stored));
+  assert.match(text.body, /The use of <script>alert\(1\)<\/script> and the standards;/, 'plain text is not HTML: nothing escaped');
+
+  const page = await app.inject(`/fr/documents/${ENCODED}`);
+  const downloads = /<section aria-labelledby="downloads-heading"[^>]*>([\s\S]*?)<\/section>/.exec(page.body)?.[1] ?? '';
+  assert.match(downloads, /<h2 id="downloads-heading">Télécharger cette version<\/h2>/);
+  const links = [...downloads.matchAll(/<a href="([^"]+)" type="([^"]+)" download>([^<]+)<\/a>/g)].map((match) => [match[1], match[2], match[3]]);
+  assert.deepEqual(links, [
+    [`/api/documents/${ENCODED}?lang=en&amp;format=text`, 'text/plain', 'Texte brut'],
+    [`/api/documents/${ENCODED}?lang=en&amp;format=akn`, 'application/akn+xml', 'XML Akoma Ntoso'],
+    [`/api/documents/${ENCODED}?lang=en&amp;format=json`, 'application/json', 'JSON'],
+  ]);
+  for (const [href] of links) assert.equal((await app.inject(href!.replaceAll('&amp;', '&'))).statusCode, 200, href);
+});
+
+test('the document page strings exist in all six languages, translated', async () => {
+  const { DOCUMENT_MESSAGES } = await import('../src/documents/documents-messages.ts');
+  const { LOCALES } = await import('../src/i18n/i18n.ts');
+  const keys = Object.keys(DOCUMENT_MESSAGES.en).sort();
+  for (const locale of LOCALES) {
+    assert.deepEqual(Object.keys(DOCUMENT_MESSAGES[locale]).sort(), keys, locale);
+    const heading = DOCUMENT_MESSAGES[locale]['document.downloads'];
+    assert.ok(heading.trim(), locale);
+    if (locale !== 'en') assert.notEqual(heading, DOCUMENT_MESSAGES.en['document.downloads'], locale);
+  }
+});

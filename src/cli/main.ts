@@ -145,10 +145,10 @@ program
 
 program
   .command('export')
-  .description('write an imported document as Akoma Ntoso XML (valid against the OASIS schema) or JSON')
+  .description('write an imported document as Akoma Ntoso XML (valid against the OASIS schema), JSON or plain text')
   .argument('<symbol>', 'the document symbol (A/RES/65/230)')
   .option('--language <code>', 'which language version: ar, en, es, fr, ru or zh (default: English, else the first there is)', parseLanguage)
-  .option('--format <format>', `akn or json`, parseExportFormat, 'akn')
+  .option('--format <format>', EXPORT_FORMATS.join(', '), parseExportFormat, 'akn')
   .option('--output <file>', 'write to this file instead of standard output')
   .action(async (symbol: string, options: { language?: string; format: ExportFormat; output?: string }) => {
     const db = await openDb(configOrUsageError());

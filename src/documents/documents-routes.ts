@@ -13,6 +13,7 @@ import {
   listDocumentLanguages,
   listDocumentSummaries,
   readDocument,
+  splitUnencodedAddress,
   type ExportFormat,
 } from './documents-service.ts';
 import { renderDocumentNodePage, renderDocumentPage } from './views/document-page.ts';
@@ -86,8 +87,9 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
   );
 
   // One provision of a document. A node that belongs to an instrument's text is read at the
-  // instrument's permalink; others are shown here. An unencoded symbol (/en/documents/A/RES/65/230)
-  // lands here too when its first segment is no symbol, and is sent to the encoded address.
+  // instrument's permalink; others are shown here. An unencoded symbol (/en/documents/A/RES/65/230,
+  // with /compare or a node id after it) lands here too when its first segment is no symbol, and
+  // is sent to the address with the symbol as one encoded segment.
   app.get<{ Params: { locale: string; symbol: string; '*': string }; Querystring: { lang?: string } }>(
     '/:locale/documents/:symbol/*',
     PUBLIC,
@@ -98,7 +100,10 @@ export function registerDocumentRoutes(app: FastifyInstance, { db }: { db: Db })
       if ((await listDocumentLanguages({ db }, symbol)).length === 0) {
         const whole = symbolParam(`${symbol}/${request.params['*']}`);
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-        return reply.redirect(`/${locale}/documents/${encodeURIComponent(whole)}${query}`, 301);
+        const found = await splitUnencodedAddress({ db }, whole);
+        if (!found) return reply.redirect(`/${locale}/documents/${encodeURIComponent(whole)}${query}`, 301);
+        const after = found.rest.length ? `/${found.rest.map(encodeURIComponent).join('/')}` : '';
+        return reply.redirect(`/${locale}/documents/${encodeURIComponent(found.symbol)}${after}${query}`, 301);
       }
       if (!nodeId || nodeId.length > 300) throw new AppError('document.not_found', 'No such part of the document.', { symbol });
       let asked: string | null = null;

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { walkNodes, type DocumentNode, type DocumentType, type ImportedDocument, type Reference } from '../importer/document.ts';
 import { findImportedSymbols } from './documents-store.ts';
 import { writeAkn } from '../importer/akn-writer-logic.ts';
+import { renderDocumentText } from '../opendata/opendata-logic.ts';
 import { findDocument, listDocumentLanguages as listLanguagesOfSymbol, listDocuments, type DocumentRow, type DocumentWithTree } from './documents-store.ts';
 
 export interface ReadContext {
@@ -56,7 +57,7 @@ function pickLanguage<T>(items: T[], languageOf: (item: T) => string, preferred:
   return items.find((item) => languageOf(item) === preferred) ?? items.find((item) => languageOf(item) === 'en') ?? items[0];
 }
 
-export const EXPORT_FORMATS = ['json', 'akn'] as const;
+export const EXPORT_FORMATS = ['json', 'akn', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportedDocument {
@@ -66,7 +67,7 @@ export interface ExportedDocument {
   body: string;
 }
 
-/** A document as a file: its JSON tree, or Akoma Ntoso XML valid against the OASIS schema. */
+/** A document as a file: its JSON tree, Akoma Ntoso XML valid against the OASIS schema, or plain text. */
 export async function exportDocument(
   ctx: ReadContext,
   { symbol, language, format }: { symbol: string; language?: string | null; format: ExportFormat },
@@ -75,6 +76,9 @@ export async function exportDocument(
   const baseName = `${document.symbol.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-|-$/g, '')}.${document.language}`;
   if (format === 'akn') {
     return { contentType: 'application/akn+xml; charset=utf-8', fileName: `${baseName}.xml`, body: writeAkn(toImportedDocument(document)) };
+  }
+  if (format === 'text') {
+    return { contentType: 'text/plain; charset=utf-8', fileName: `${baseName}.txt`, body: renderDocumentText(toImportedDocument(document)) };
   }
   return { contentType: 'application/json; charset=utf-8', fileName: `${baseName}.json`, body: JSON.stringify(toImportedDocument(document), null, 2) };
 }
@@ -110,6 +114,22 @@ export function findDocumentNode(document: DocumentWithTree, nodeId: string): { 
     if (node.id === nodeId && nodeId !== '') return { node, ancestors: parents.filter((parent) => parent.id !== '') };
   }
   throw new AppError('document.not_found', `${document.symbol} has no part ${nodeId}.`, { symbol: document.symbol });
+}
+
+/**
+ * An address typed with a symbol's slashes unencoded ("A/RES/65/230/compare", "A/RES/65/230/annex-1/para-2"):
+ * the longest run of leading segments that is an imported symbol, and the segments after it.
+ * Null when no run of them is.
+ */
+export async function splitUnencodedAddress(ctx: ReadContext, path: string): Promise<{ symbol: string; rest: string[] } | null> {
+  const segments = path.split('/');
+  const candidates = segments.map((_, index) => segments.slice(0, index + 1).join('/').trim()).filter(Boolean);
+  const imported = await findImportedSymbols(ctx.db, candidates);
+  for (let length = segments.length; length > 0; length--) {
+    const symbol = segments.slice(0, length).join('/').trim();
+    if (imported.has(symbol)) return { symbol, rest: segments.slice(length).filter(Boolean) };
+  }
+  return null;
 }
 
 /** The languages a symbol is available in (none when it has not been imported). */

@@ -25,8 +25,6 @@ const PROBLEMS: Record<string, Json> = {
 const json = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
 
 const ADOPTED_EXAMPLE = '2010-12-21';
-/** Plain text is described once the documents API offers it (renderDocumentText, wired into EXPORT_FORMATS). */
-const TEXT_EXPORT = (EXPORT_FORMATS as readonly string[]).includes('text');
 
 export function buildOpenApiDocument(): OpenApiDocument {
   return {
@@ -70,8 +68,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           description:
             'Without `format`: the document in the asked language (else English, else the first there is) with its tree and footnotes. ' +
             'With `format`: a file to download (`Content-Disposition: attachment`): `json` the document as the importer gives it, ' +
-            '`akn` Akoma Ntoso 3.0 XML valid against the OASIS schema' +
-            (TEXT_EXPORT ? ', `text` plain UTF-8 text.' : '.'),
+            '`akn` Akoma Ntoso 3.0 XML valid against the OASIS schema, `text` plain UTF-8 text (numbers, headings, notes as [1]).',
           parameters: [
             { $ref: '#/components/parameters/Symbol' },
             { $ref: '#/components/parameters/DocumentLanguage' },
@@ -89,7 +86,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
               content: {
                 'application/json': { schema: ref('StoredDocument') },
                 'application/akn+xml': { schema: { type: 'string', description: 'Akoma Ntoso 3.0 XML' } },
-                ...(TEXT_EXPORT ? { 'text/plain': { schema: { type: 'string', description: 'The document as plain text' } } } : {}),
+                'text/plain': { schema: { type: 'string', description: 'The document as plain text' } },
               },
             },
             '404': problem('No document has this symbol, or not in the asked language (`code`: document.not_found)'),

@@ -5,8 +5,37 @@ import { READER_MESSAGES } from '../../compendium/reader-messages.ts';
 import { READER_STYLE, renderNode, tableOfContents, type TextRenderOptions } from '../../compendium/views/text-render.ts';
 import { renderPage } from '../../http/layout.ts';
 import { isLocale, languageName, textDirection, translatorFor, type Locale } from '../../i18n/i18n.ts';
+import { COMPARE_MESSAGES } from '../compare-messages.ts';
+import { DOCUMENT_MESSAGES, type DocumentMessageKey } from '../documents-messages.ts';
+import type { ExportFormat } from '../documents-service.ts';
 import type { DocumentWithTree } from '../documents-store.ts';
+import { comparePath } from './compare-page.ts';
 import { documentPath, inLanguage, renderDate } from './home-page.ts';
+
+/** The file each download format gives, for the link's label and type hint, in the order offered (plain text first: what most readers want to keep). */
+const DOWNLOADS: Record<ExportFormat, { label: DocumentMessageKey; type: string; extension: string }> = {
+  text: { label: 'document.download.text', type: 'text/plain', extension: 'txt' },
+  akn: { label: 'document.download.akn', type: 'application/akn+xml', extension: 'xml' },
+  json: { label: 'document.download.json', type: 'application/json', extension: 'json' },
+};
+
+/** The API address that downloads this language version of a document in `format`. */
+export function documentDownloadPath(symbol: string, language: string, format: ExportFormat): string {
+  return `/api/documents/${encodeURIComponent(symbol)}?lang=${encodeURIComponent(language)}&format=${format}`;
+}
+
+/** Links to the files of this language version. */
+function renderDownloads(locale: Locale, document: DocumentWithTree): SafeHtml {
+  const t = featureTranslator(DOCUMENT_MESSAGES, locale);
+  const formats = Object.keys(DOWNLOADS) as ExportFormat[];
+  return html`<section aria-labelledby="downloads-heading" lang="${locale}" dir="${textDirection(locale)}">
+<h2 id="downloads-heading">${t('document.downloads')}</h2>
+<ul class="downloads">${formats.map(
+    (format) =>
+      html`<li><a href="${documentDownloadPath(document.symbol, document.language, format)}" type="${DOWNLOADS[format].type}" download>${t(DOWNLOADS[format].label)}</a> (.${DOWNLOADS[format].extension})</li>`,
+  )}</ul>
+</section>`;
+}
 
 export function renderDocumentPage({
   locale,
@@ -59,6 +88,7 @@ ${document.partOf ? html`<dt>${t('document.partOf')}</dt><dd><a href="${document
 ${content}
 ${notes}
 </article>
+${renderDownloads(locale, document)}
 ${
   others.length
     ? html`<nav aria-labelledby="languages-heading"><h2 id="languages-heading">${t('document.otherLanguages')}</h2><ul>${others.map(
@@ -66,7 +96,8 @@ ${
           html`<li><a href="${documentPath(locale, document.symbol, other)}" hreflang="${other}">${
             isLocale(other) ? languageName(other, locale) : other
           }</a></li>`,
-      )}</ul></nav>`
+      )}</ul>
+<p><a href="${comparePath(locale, document.symbol, { base: language })}">${featureTranslator(COMPARE_MESSAGES, locale)('compare.link')}</a></p></nav>`
     : ''
 }`;
   return renderPage({
