@@ -132,7 +132,8 @@ export function nodeNotes(node: DocumentNode, options: TextRenderOptions): SafeH
   if (notes.length === 0) return null;
   return html`<div class="fn" role="note" aria-label="${options.notesLabel}"><ol>${notes.map(
     (footnote) =>
-      html`<li id="${noteId(node, footnote.marker)}" value="${/^\d+$/.test(footnote.marker) ? footnote.marker : ''}"><span class="num">${footnote.marker}</span> ${richText(
+      // value must be an integer (HTML): a marker such as "*" or "a" leaves the list's own count.
+      html`<li id="${noteId(node, footnote.marker)}"${/^\d+$/.test(footnote.marker) ? html` value="${footnote.marker}"` : ''}><span class="num">${footnote.marker}</span> ${richText(
         { kind: 'paragraph', id: `${node.id}-note-${footnote.marker}`, text: footnote.text, refs: footnote.refs, children: [] },
         'text',
         options,
