@@ -134,19 +134,6 @@ export function diffTexts(before: string, after: string): DiffPart[] {
   }));
 }
 
-/**
- * The provision a cross-reference note describes: the note ("[Supplements rules 15 and 16 of
- * the Standard Minimum Rules ...]") stands as a heading just before the rule it belongs to, or
- * inside it.
- */
-export function provisionOfNote(siblings: DocumentNode[], noteId: string, parent: DocumentNode | null): DocumentNode | null {
-  const index = siblings.findIndex((node) => node.id === noteId);
-  if (index < 0) return null;
-  const next = siblings.slice(index + 1).find((node) => node.kind !== 'heading');
-  if (next && next.kind !== 'hcontainer' && next.kind !== 'section') return next;
-  return parent && parent.kind !== 'document' ? parent : null;
-}
-
 /** The ancestors of a node inside the annex, outermost first, as full relative paths. */
 export function ancestorPaths(index: ProvisionIndex, path: string): string[] {
   const out: string[] = [];

@@ -201,7 +201,7 @@ export function registerReaderRoutes(app: FastifyInstance, { db }: { db: Db }): 
       next: reading.next?.canonical ?? null,
       footnotes: text.footnotes.filter((footnote) => (reading.node.notes ?? []).some((note) => note.marker === footnote.marker)),
       crossReferences: {
-        outgoing: (reading.node.refs ?? []).filter((ref) => ref.kind === 'crossReference'),
+        outgoing: reading.crossReferences,
         incoming: reading.incoming
           .filter((ref) => ref.provision === reading.canonical || ref.provision === reading.path)
           .map((ref) => ({ relation: ref.relation, from: { instrument: ref.sourceInstrumentId, provision: ref.sourcePath, symbol: ref.symbol } })),

@@ -5,6 +5,8 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import type { DocumentNode, Footnote, Reference } from '../importer/document.ts';
 import { walkNodes } from '../importer/document.ts';
+import { cleanNum } from '../importer/node-ids-logic.ts';
+import { listNotes } from '../importer/references-logic.ts';
 import { findInstrument, listInstruments, type Instrument } from './catalogue.ts';
 import { SEED_EXPLANATIONS } from './explanations-seed.ts';
 import { ensureInstrumentTexts } from './lineage-service.ts';
@@ -48,9 +50,14 @@ export interface CrossReferenceIn {
   provision: string;
   relation: string | null;
   sourceInstrumentId: string | null;
-  /** canonical path of the referring provision in its instrument ("rule-5") */
+  /** canonical path of the referring provision in its instrument ("rule-5", "group-6") */
   sourcePath: string | null;
+  /** the referring provision's number, when it is one provision ("Rule 5") */
   sourceNum: string | null;
+  /** the first and last rule of the referring group, bare ("6", "18"), when a group refers */
+  sourceRange: [string, string] | null;
+  /** the referring group's number and title ("6. Health-care services"), when a group refers */
+  sourceTitle: string | null;
   symbol: string;
   nodeId: string;
   text: string;
@@ -93,6 +100,40 @@ async function loadText(db: Db, summary: InstrumentTextSummary): Promise<Instrum
   return { summary, attachment, footnotes: tree.footnotes, index: new ProvisionIndex(attachment) };
 }
 
+/** A document that holds cross-references: what each of its notes speaks for, and its annexes' indexes. */
+interface ReferringText {
+  /** node id of a note (or of a provision whose words refer) -> the node it speaks for */
+  describes: Map<string, DocumentNode>;
+  indexOf: (attachmentId: string) => ProvisionIndex | null;
+}
+
+async function loadReferringText(db: Db, documentId: number): Promise<ReferringText | null> {
+  const tree = await findDocumentTree(db, documentId);
+  if (!tree) return null;
+  const describes = new Map(listNotes(tree.root).map(({ note, describes }) => [note.id, describes] as const));
+  const indexes = new Map<string, ProvisionIndex | null>();
+  return {
+    describes,
+    indexOf: (attachmentId) => {
+      if (!indexes.has(attachmentId)) {
+        const attachment = tree.root.children.find((child) => child.id === attachmentId);
+        indexes.set(attachmentId, attachment ? new ProvisionIndex(attachment) : null);
+      }
+      return indexes.get(attachmentId)!;
+    },
+  };
+}
+
+/** How the reader names the provision or group a reference comes from. */
+function describeSource(node: DocumentNode | null): Pick<CrossReferenceIn, 'sourceNum' | 'sourceRange' | 'sourceTitle'> {
+  if (!node) return { sourceNum: null, sourceRange: null, sourceTitle: null };
+  if (node.kind !== 'hcontainer' && node.kind !== 'section') return { sourceNum: node.num ?? null, sourceRange: null, sourceTitle: null };
+  const rules = [...walkNodes(node)].map(([each]) => each).filter((each) => each.kind === 'rule' && each.num);
+  const title = [node.num, node.heading].filter(Boolean).join(' ') || null;
+  const range: [string, string] | null = rules.length ? [cleanNum(rules[0]!.num!), cleanNum(rules[rules.length - 1]!.num!)] : null;
+  return { sourceNum: null, sourceRange: range, sourceTitle: title };
+}
+
 function requireInstrument(id: string): Instrument {
   const instrument = findInstrument(id);
   if (!instrument) throw new AppError('instrument.not_found', `No instrument has the id ${id}.`, { instrument: id });
@@ -119,19 +160,18 @@ export async function readInstrument(
   const text = chosen ? await loadText(ctx.db, chosen) : null;
 
   const incomingRows = await listIncomingCrossReferences(ctx.db, instrument.id);
-  const indexes = new Map<string, ProvisionIndex | null>();
+  const sources = new Map<number, Promise<ReferringText | null>>();
   const incoming: CrossReferenceIn[] = [];
   for (const row of incomingRows) {
+    if (!sources.has(row.documentId)) sources.set(row.documentId, loadReferringText(ctx.db, row.documentId));
+    const source = await sources.get(row.documentId)!;
+    // The provision the note speaks for: "[Supplements rules 22-26 …]" for the group it leads.
+    const described = source?.describes.get(row.nodeId) ?? null;
     let sourcePath: string | null = null;
-    if (row.sourceInstrumentId && row.sourceAttachmentId && row.provisionNodeId) {
-      const key = `${row.documentId}:${row.sourceAttachmentId}`;
-      if (!indexes.has(key)) {
-        const tree = await findDocumentTree(ctx.db, row.documentId);
-        const attachment = tree?.root.children.find((child) => child.id === row.sourceAttachmentId);
-        indexes.set(key, attachment ? new ProvisionIndex(attachment) : null);
-      }
-      const full = relativePath(row.sourceAttachmentId, row.provisionNodeId);
-      sourcePath = full ? (indexes.get(key)?.canonical.get(full) ?? full) : null;
+    if (row.sourceInstrumentId && row.sourceAttachmentId && source) {
+      const index = source.indexOf(row.sourceAttachmentId);
+      const full = relativePath(row.sourceAttachmentId, described?.id ?? row.nodeId);
+      sourcePath = full ? (index?.canonical.get(full) ?? full) : null;
     }
     // Prefer the English copy of a reference made in several language versions of the same text.
     for (const provision of row.provisions.length ? row.provisions : ['']) {
@@ -142,7 +182,7 @@ export async function readInstrument(
         relation: row.relation,
         sourceInstrumentId: row.sourceInstrumentId,
         sourcePath,
-        sourceNum: row.provisionNum,
+        ...describeSource(described),
         symbol: row.symbol,
         nodeId: row.nodeId,
         text: row.text,
@@ -187,6 +227,13 @@ export interface ProvisionReading extends InstrumentReading {
   ancestors: Array<{ path: string; canonical: string; node: DocumentNode }>;
   previous: { canonical: string; node: DocumentNode } | null;
   next: { canonical: string; node: DocumentNode } | null;
+  /**
+   * Notes that speak for this provision or a group holding it and stand outside it, outermost
+   * first: on the page of Bangkok Rule 7, "[Supplements rules 22-26 …]" of its group 6.
+   */
+  notes: DocumentNode[];
+  /** the cross-references this provision makes: in its own words and in the notes that speak for it or its groups */
+  crossReferences: Reference[];
 }
 
 /** Kinds worth a "previous/next" step: the numbered provisions, not notes or groups. */
@@ -211,6 +258,14 @@ export async function readProvision(
   const siblings = [...text.index.nodes.entries()].filter(([, candidate]) => candidate.kind === node.kind || (STEP_KINDS.has(candidate.kind) && candidate.kind === node.kind));
   const at = siblings.findIndex(([candidate]) => candidate === path);
   const step = (entry: [string, DocumentNode] | undefined) => (entry ? { canonical: text.index.canonical.get(entry[0]) ?? entry[0], node: entry[1] } : null);
+  const inside = new Set([...walkNodes(node)].map(([each]) => each));
+  const holders = [...ancestors.map((ancestor) => ancestor.node), node];
+  const speaking = listNotes(text.attachment)
+    .filter(({ note, describes }) => note.kind === 'heading' && holders.includes(describes))
+    .sort((a, b) => holders.indexOf(a.describes) - holders.indexOf(b.describes))
+    .map(({ note }) => note);
+  const notes = speaking.filter((note) => !inside.has(note));
+  const crossReferences = [...speaking, node].flatMap((each) => (each.refs ?? []).filter((ref) => ref.kind === 'crossReference'));
   return {
     ...reading,
     path,
@@ -219,6 +274,8 @@ export async function readProvision(
     ancestors,
     previous: step(at > 0 ? siblings[at - 1] : undefined),
     next: step(at >= 0 ? siblings[at + 1] : undefined),
+    notes,
+    crossReferences,
   };
 }
 

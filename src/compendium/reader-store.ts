@@ -136,37 +136,31 @@ export interface IncomingCrossReference {
   symbol: string;
   language: string;
   documentId: number;
-  /** the note's node ("annex-1/sec-I/heading-3") */
+  /** the node whose words hold the reference: a note ("annex-1/sec-I/heading-3") or a provision */
   nodeId: string;
-  /** the provision the note belongs to ("annex-1/sec-I/rule-5"), when there is one */
-  provisionNodeId: string | null;
-  provisionNum: string | null;
   relation: string | null;
   text: string;
   provisions: string[];
 }
 
-/** Cross-references from the current text of any document to provisions of `instrumentId`. */
+/**
+ * Cross-references from the current text of any document to provisions of `instrumentId`. Which
+ * provision a note speaks for is read from the tree (nodeDescribedByNote), not here.
+ */
 export async function listIncomingCrossReferences(db: Db, instrumentId: string): Promise<IncomingCrossReference[]> {
   const { rows } = await db.query<IncomingCrossReference>(
     `select t.instrument_id as "sourceInstrumentId", t.node_id as "sourceAttachmentId", d.symbol, d.language, d.id as "documentId",
-            c.node_id as "nodeId", next.node_id as "provisionNodeId", next.num as "provisionNum", c.relation, c.text, c.provisions
+            c.node_id as "nodeId", c.relation, c.text, c.provisions
        from citations c
        join document_versions v on v.id = c.document_version_id
        join documents d on d.id = v.document_id and d.current_version = v.version
        left join provisions note on note.document_version_id = v.id and note.node_id = c.node_id
-       left join lateral (
-         select p.node_id, p.num from provisions p
-          where p.document_version_id = v.id and p.parent_node_id is not distinct from note.parent_node_id
-            and p.position > note.position and p.kind <> 'heading'
-          order by p.position limit 1
-       ) next on note.kind = 'heading'
        left join instrument_texts t on t.document_id = d.id and c.node_id like t.node_id || '/%'
       where c.kind = 'crossReference' and c.instrument_id = $1
       order by d.symbol, d.language, note.position`,
     [instrumentId],
   );
-  return rows.map((row) => ({ ...row, provisionNodeId: row.provisionNodeId ?? (row.nodeId || null) }));
+  return rows;
 }
 
 /** Which of these symbols have been imported. */

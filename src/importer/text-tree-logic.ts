@@ -153,6 +153,7 @@ class DocumentBuilder {
         if (this.isGroupHeading(cls, next)) return this.addGroup(text, cls.num);
         return this.addParagraph(text, cls.num, block.line);
       case 'point':
+        if (this.isGroupHeading(cls, next)) return this.addSubgroup(text, cls.num);
         return this.addPoint(text, cls.num, block.line);
       case 'headingLike':
         return this.addHeadingLike(text, block.line, next);
@@ -217,6 +218,16 @@ class DocumentBuilder {
 
   private addGroup(text: string, num: string): void {
     const parent = this.closeUntil(this.isContainerFor('group'));
+    this.open(createNode('hcontainer', { num, heading: stripLeadingNum(text) }), parent);
+    this.inPreamble = false;
+  }
+
+  /**
+   * "(a) Medical screening on entry" before a rule or a cross-reference note is the title of a
+   * group inside a numbered group ("6. Health-care services"), not a point of the rule before it.
+   */
+  private addSubgroup(text: string, num: string): void {
+    const parent = this.closeUntil((node) => this.isContainerFor('group')(node) || (node.kind === 'hcontainer' && !/^\(/.test(node.num ?? '')));
     this.open(createNode('hcontainer', { num, heading: stripLeadingNum(text) }), parent);
     this.inPreamble = false;
   }

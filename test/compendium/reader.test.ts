@@ -107,6 +107,28 @@ describe('cross-references', () => {
     assert.match(main, /The text of this instrument has not been imported yet/);
   });
 
+  test('the Standard Minimum Rules 22-26 are supplemented by the Bangkok Rules of group 6, not by a point "(a)"', async () => {
+    const main = mainOf((await app.inject('/en/instruments/standard-minimum-rules')).body);
+    const entries = (rule: string) => new RegExp(`<dt id="${rule}">[^<]*</dt>((?:<dd>.*?</dd>)*)`).exec(main)?.[1] ?? '';
+    for (const rule of ['rule-22', 'rule-23', 'rule-24', 'rule-25', 'rule-26']) {
+      assert.ok(entries(rule).includes('<dd><a href="/en/instruments/bangkok-rules/group-6">Supplemented by Bangkok Rules 6–18</a></dd>'), rule);
+      assert.doesNotMatch(entries(rule), /\(a\)|point-a/, rule);
+    }
+    // rule 24 also by the group "(a) Medical screening on entry" its own note leads
+    assert.ok(entries('rule-24').includes('<dd><a href="/en/instruments/bangkok-rules/group-a">Supplemented by Bangkok Rules 6–9</a></dd>'));
+    // a note before the only rule of its group is that rule's
+    assert.ok(entries('rule-84').includes('<dd><a href="/en/instruments/bangkok-rules/rule-56">Supplemented by Bangkok Rule 56</a></dd>'));
+    assert.doesNotMatch(main, /Supplemented by Bangkok \(/);
+  });
+
+  test('a Bangkok rule shows the notes of the groups that hold it, and its JSON lists the references they make', async () => {
+    const main = mainOf((await app.inject('/en/instruments/bangkok-rules/rule-7')).body);
+    const article = main.slice(main.indexOf('<article'), main.indexOf('<section class="rule" id="rule-7"'));
+    assert.deepEqual([...article.matchAll(/standard-minimum-rules#(rule-\d+)/g)].map((match) => match[1]), ['rule-22', 'rule-24']);
+    const rule5 = (await app.inject('/api/instruments/bangkok-rules/rule-5')).json() as { crossReferences: { outgoing: Array<{ instrument: string; provisions: string[] }> } };
+    assert.deepEqual(rule5.crossReferences.outgoing.map((ref) => [ref.instrument, ref.provisions]), [['standard-minimum-rules', ['rule-15', 'rule-16']]]);
+  });
+
   test('Bangkok Rule 5 links to the rules it supplements', async () => {
     const main = mainOf((await app.inject('/en/instruments/bangkok-rules/rule-5')).body);
     assert.match(main, /\[Supplements <a href="\/en\/instruments\/standard-minimum-rules#rule-15" class="xref">rules 15 and 16 of the Standard Minimum Rules/);

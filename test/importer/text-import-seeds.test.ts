@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { countNodes, findNode, walkNodes, type DocumentNode, type ImportedDocument, type ImportResult } from '../../src/importer/document.ts';
 import { readAkn } from '../../src/importer/akn-reader-logic.ts';
 import { writeAkn } from '../../src/importer/akn-writer-logic.ts';
+import { listNotes, nodeDescribedByNote } from '../../src/importer/references-logic.ts';
 import { importText } from '../../src/importer/text-import-logic.ts';
 import { validateAknDocuments } from '../helpers/akn-schema.ts';
 import { readSeed } from '../helpers/seeds.ts';
@@ -173,6 +174,52 @@ describe('seed 001: E/2010/30, a Commission report in Markdown', () => {
     assert.equal(findNode(annex, 'annex-1/sec-II/sec-B/rule-56')!.kind, 'rule');
     assert.ok(findNode(annex, 'annex-1/sec-III/rule-64'));
     assert.equal(allOfKind(annex, 'heading').filter((node) => node.text!.startsWith('[Supplements')).length, 17);
+  });
+
+  test('reads the lettered groups of the Bangkok Rules as groups, not as points of the rule before them', () => {
+    const annex = childrenOfKind(part('sect. A, draft resolution II').root, 'attachment')[0];
+    const health = findNode(annex, 'annex-1/sec-I/group-6')!;
+    assert.equal(health.heading, 'Health-care services');
+    assert.deepEqual(health.children.map((node) => node.kind), ['heading', ...Array(7).fill('hcontainer')]);
+    assert.deepEqual(nums(childrenOfKind(health, 'hcontainer')), letters(7));
+    const screening = findNode(annex, 'annex-1/sec-I/group-a')!;
+    assert.equal(screening.heading, 'Medical screening on entry');
+    assert.deepEqual(nums(childrenOfKind(screening, 'rule')), ['Rule 6', 'Rule 7', 'Rule 8', 'Rule 9']);
+    assert.deepEqual(nums(childrenOfKind(findNode(annex, 'annex-1/sec-I/group-7')!, 'hcontainer')), letters(4));
+    assert.equal(findNode(annex, 'annex-1/sec-I/group-b-2')!.heading, 'Discipline and punishment');
+    // the points left are those of the rules' own text
+    assert.deepEqual(nums(findNode(annex, 'annex-1/sec-I/rule-6')!.children), letters(5));
+    assert.deepEqual(findNode(annex, 'annex-1/sec-I/rule-9')!.children, []);
+    for (const [node, parents] of walkNodes(annex)) {
+      if (node.kind === 'point') assert.ok(!['hcontainer', 'section'].includes(parents.at(-1)!.kind), `${node.id} is a point of a provision`);
+    }
+  });
+
+  test('each cross-reference note of the Bangkok Rules speaks for the rule or the group whose title it follows', () => {
+    const annex = childrenOfKind(part('sect. A, draft resolution II').root, 'attachment')[0];
+    const notes = listNotes(annex).filter(({ note }) => note.text?.startsWith('[Supplements'));
+    assert.equal(notes.length, 17);
+    const describes = (rules: string) => {
+      const found = notes.find(({ note }) => note.text!.startsWith(`[Supplements ${rules} of`));
+      assert.ok(found, rules);
+      return found.describes.id;
+    };
+    // a group of one rule: the rule right after the note carries it
+    assert.equal(describes('rule 6'), 'annex-1/sec-I/rule-1');
+    assert.equal(describes('rules 15 and 16'), 'annex-1/sec-I/rule-5');
+    assert.equal(describes('rules 84-93'), 'annex-1/sec-II/sec-B/rule-56');
+    // a note under the title of a group of several rules or groups: the whole group, not "(a)"
+    assert.equal(describes('rules 22-26'), 'annex-1/sec-I/group-6');
+    assert.equal(describes('rule 24'), 'annex-1/sec-I/group-a');
+    assert.equal(describes('rules 27-36'), 'annex-1/sec-I/group-7');
+    assert.equal(describes('rules 27-32'), 'annex-1/sec-I/group-b-2');
+    assert.equal(describes('rules 37-39'), 'annex-1/sec-I/group-8');
+    for (const { note, describes: target } of notes) {
+      assert.ok(['rule', 'hcontainer', 'section'].includes(target.kind), `${note.text} speaks for a rule or a group, not a ${target.kind}`);
+    }
+    // a reference in a provision's own words speaks for that provision
+    const rule = findNode(annex, 'annex-1/sec-I/rule-1')!;
+    assert.equal(nodeDescribedByNote(rule, findNode(annex, 'annex-1/sec-I/group-1')!), rule);
   });
 
   test('reads the 55 paragraphs of the Salvador Declaration, paragraph 4 included', () => {

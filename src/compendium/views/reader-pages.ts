@@ -112,9 +112,21 @@ function incomingLink(ref: CrossReferenceIn, locale: Locale, t: T): SafeHtml {
   const href = ref.sourceInstrumentId
     ? instrumentPath(locale, ref.sourceInstrumentId, ref.sourcePath ?? undefined)
     : `/${locale}/documents/${encodeURIComponent(ref.symbol)}/${ref.nodeId.split('/').map(encodeURIComponent).join('/')}`;
-  // "Supplemented by Bangkok Rules Rule 5" reads badly: the number keeps its own word.
   const source = ref.sourceInstrumentId ? findInstrument(ref.sourceInstrumentId) : undefined;
-  const label = source && ref.sourceNum ? `${instrumentLabel(source).replace(/ Rules$/, '')} ${ref.sourceNum}` : source ? instrumentLabel(source) : ref.symbol;
+  const name = source ? instrumentLabel(source) : null;
+  const label = !name
+    ? ref.symbol
+    : ref.sourceRange
+      ? // a group of rules: "Bangkok Rules 6–18"
+        ref.sourceRange[0] === ref.sourceRange[1]
+        ? `${name.replace(/ Rules$/, ' Rule')} ${ref.sourceRange[0]}`
+        : `${name} ${ref.sourceRange[0]}–${ref.sourceRange[1]}`
+      : ref.sourceNum
+        ? // "Supplemented by Bangkok Rules Rule 5" reads badly: the number keeps its own word.
+          `${name.replace(/ Rules$/, '')} ${ref.sourceNum}`
+        : ref.sourceTitle
+          ? `${name}, ${ref.sourceTitle}`
+          : name;
   const key = ref.relation === 'supplements' ? 'instrument.relation.supplements' : 'instrument.relation.other';
   return html`<a href="${href}">${t(key, { source: label })}</a>`;
 }
@@ -283,12 +295,6 @@ ${reading.previous ? html`<li><a rel="prev" href="${instrumentPath(locale, instr
 <li><a href="${instrumentPath(locale, instrument.id)}#${reading.canonical}">${t('provision.inInstrument')}</a></li>
 ${reading.next ? html`<li><a rel="next" href="${instrumentPath(locale, instrument.id, reading.next.canonical, query)}">${t('provision.next')}: <span lang="${language}" dir="${textDirection(language)}">${label(reading.next.node)}</span></a></li>` : ''}
 </ul></nav>`;
-  // The note that stands just before a rule ("[Supplements rules 15 and 16 ...]") belongs with it.
-  const parent = text.index.parents.get(reading.path);
-  const siblings = parent?.children ?? [];
-  const at = siblings.indexOf(node);
-  const leadingNotes: DocumentNode[] = [];
-  for (let i = at - 1; i >= 0 && siblings[i]!.kind === 'heading'; i--) leadingNotes.unshift(siblings[i]!);
   // The documents the provision cites (in its text, its points and its notes), each once.
   const cited = new Map<string, string | null>();
   const visit = (entry: DocumentNode) => {
@@ -309,7 +315,7 @@ ${reading.next ? html`<li><a rel="next" href="${instrumentPath(locale, instrumen
 <h1>${english(instrumentLabel(instrument), locale)}: <span lang="${language}" dir="${textDirection(language)}">${label(node)}</span></h1>
 ${language !== locale ? html`<p role="note">${t('instrument.shownIn', { language: languageName(language, locale) })}</p>` : ''}
 <article lang="${language}" dir="${textDirection(language)}">
-${leadingNotes.map((note) => renderNode(note, 2, options))}
+${reading.notes.map((note) => renderNode(note, 2, options))}
 ${renderNode(node, 2, options)}
 </article>
 ${citations}
