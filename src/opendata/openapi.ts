@@ -49,6 +49,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'states', description: 'The Member States and observer States: codes, regional groups, M49 regions, names in the six languages' },
       { name: 'open data', description: 'Archives, feeds and this description' },
       { name: 'operations', description: 'For load balancers and monitoring' },
+      { name: 'administration', description: 'For signed-in administrators only: the audit log of every write' },
     ],
     paths: {
       '/api/documents': {
@@ -281,6 +282,35 @@ export function buildOpenApiDocument(): OpenApiDocument {
             '200': json(ref('State'), 'The State'),
             '404': problem('No Member State or observer State has this code (`code`: state.not_found)'),
             ...PROBLEMS,
+          },
+        },
+      },
+      '/api/admin/audit': {
+        get: {
+          tags: ['administration'],
+          operationId: 'listAuditEntries',
+          summary: 'Read the audit log (administrators)',
+          description:
+            'Every write with who made it, when, to what, and its fields before and after, newest first, 50 a page. ' +
+            'Administrators only: 401 without a session, 403 for other roles. Secrets (hashes, tokens) are never recorded.',
+          parameters: [
+            { name: 'actor', in: 'query', required: false, description: 'An account id, or part of the actor\'s label (email, `cli`, `seed`)', schema: { type: 'string', maxLength: 200 } },
+            { name: 'action', in: 'query', required: false, description: 'An action (`user.invite`), or every action of a kind with a trailing dot or star (`user.`)', schema: { type: 'string', maxLength: 200 } },
+            { name: 'entityType', in: 'query', required: false, schema: { type: 'string', maxLength: 200, examples: ['document', 'user'] } },
+            { name: 'entityId', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+            { name: 'state', in: 'query', required: false, description: 'ISO 3166-1 alpha-3 code of the State concerned', schema: { type: 'string', pattern: '^[A-Za-z]{3}$' } },
+            { name: 'from', in: 'query', required: false, description: 'First day (UTC), included', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', required: false, description: 'Last day (UTC), included', schema: { type: 'string', format: 'date' } },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+            { $ref: '#/components/parameters/InterfaceLanguage' },
+          ],
+          responses: {
+            '200': json(ref('AuditPage'), 'The entries'),
+            '400': problem('A filter is not valid (`code`: audit.invalid, with `problems`: [{ field, message }])'),
+            '401': problem('No session (`code`: auth.unauthenticated)'),
+            '403': problem('The account is not an administrator (`code`: auth.forbidden)'),
+            '414': PROBLEMS['414']!,
+            '500': PROBLEMS['500']!,
           },
         },
       },
@@ -539,6 +569,56 @@ export function buildOpenApiDocument(): OpenApiDocument {
             body: nullable('string'),
             url: { type: 'string', description: 'The provision\'s page' },
             rank: { type: 'number' },
+          },
+        },
+        AuditEntry: {
+          type: 'object',
+          required: ['id', 'at', 'actor', 'action', 'entityType', 'entityId', 'stateCode', 'before', 'after', 'ip', 'changes'],
+          properties: {
+            id: { type: 'string' },
+            at: { type: 'string', format: 'date-time' },
+            actor: {
+              type: 'object',
+              required: ['userId', 'label', 'role'],
+              properties: {
+                userId: nullable('string'),
+                label: { type: 'string', description: 'The account\'s email then, or `cli`, `seed`, `system`' },
+                role: nullable('string'),
+              },
+            },
+            action: { type: 'string', examples: ['document.import', 'user.invite'] },
+            entityType: { type: 'string' },
+            entityId: { type: 'string' },
+            stateCode: nullable('string', { pattern: '^[A-Z]{3}$' }),
+            before: { description: 'The fields before the write (JSON), or null' },
+            after: { description: 'The fields after the write (JSON), or null' },
+            ip: nullable('string'),
+            changes: {
+              type: 'array',
+              description: 'before and after compared field by field (dotted paths for nested fields), values as JSON text',
+              items: {
+                type: 'object',
+                required: ['field', 'change', 'before', 'after'],
+                properties: {
+                  field: { type: 'string' },
+                  change: { enum: ['added', 'removed', 'changed', 'same'] },
+                  before: nullable('string'),
+                  after: nullable('string'),
+                },
+              },
+            },
+          },
+        },
+        AuditPage: {
+          type: 'object',
+          required: ['entries', 'total', 'page', 'pageSize', 'pages', 'filters'],
+          properties: {
+            entries: { type: 'array', items: ref('AuditEntry') },
+            total: { type: 'integer' },
+            page: { type: 'integer' },
+            pageSize: { type: 'integer' },
+            pages: { type: 'integer' },
+            filters: { type: 'object', description: 'The filters as understood (the State upper-cased, empty ones null)' },
           },
         },
         LocalisedText: {
