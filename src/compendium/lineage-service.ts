@@ -1,7 +1,9 @@
 // Lineage: the same instrument in several documents is one instrument. Finds, in the current
 // version of every document, the annexes that hold an instrument's text, and records them in
-// instrument_texts. Run after imports; readers call ensureInstrumentTexts, which recomputes only
-// when the documents changed since the last run (an import by the CLI in another process too).
+// instrument_texts. Whatever imports documents recomputes it once at the end (importSources, so
+// the first-start seed and `normhub import` too), so readers need not check on every request:
+// ensureInstrumentTexts compares the documents' signature once per process and database, for a
+// database filled by an older version of NormHub (or rows stored without importSources).
 
 import type { Db } from '../db/db.ts';
 import { findInstrument } from './catalogue.ts';
@@ -17,8 +19,11 @@ import {
 
 const SIGNATURE_KEY = 'instrument_texts.signature';
 
+/** Databases whose lineage this process has checked (or recomputed) since it started. */
+const checked = new WeakMap<Db, Promise<void>>();
+
 export async function recomputeInstrumentTexts(db: Db): Promise<{ texts: number }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const signature = await documentsSignature(tx);
     const attachments = await listTopAttachments(tx);
     const found: Array<InstrumentTextRow & { symbol: string; adopted: string | null }> = [];
@@ -57,10 +62,26 @@ export async function recomputeInstrumentTexts(db: Db): Promise<{ texts: number 
     await writeState(tx, SIGNATURE_KEY, signature);
     return { texts: found.length };
   });
+  checked.set(db, Promise.resolve());
+  return result;
 }
 
-/** Recomputes the lineage when the documents changed since it was last computed. */
-export async function ensureInstrumentTexts(db: Db): Promise<void> {
-  const [signature, stored] = await Promise.all([documentsSignature(db), readState(db, SIGNATURE_KEY)]);
-  if (signature !== stored) await recomputeInstrumentTexts(db);
+/**
+ * The cheap guard readers call: the first call for a database in this process recomputes the
+ * lineage if the documents changed since it was last computed; later calls cost nothing.
+ */
+export function ensureInstrumentTexts(db: Db): Promise<void> {
+  let check = checked.get(db);
+  if (!check) {
+    check = (async () => {
+      const [signature, stored] = await Promise.all([documentsSignature(db), readState(db, SIGNATURE_KEY)]);
+      if (signature !== stored) await recomputeInstrumentTexts(db);
+    })();
+    checked.set(db, check);
+    // A failed check (the database away for a moment) is tried again by the next reader.
+    check.catch(() => {
+      if (checked.get(db) === check) checked.delete(db);
+    });
+  }
+  return check;
 }

@@ -2,6 +2,7 @@
 // transaction of its own, so a failure loses nothing already stored and a refused file does
 // not stop the others.
 
+import { recomputeInstrumentTexts } from '../compendium/lineage-service.ts';
 import { recordAudit } from '../audit/audit-service.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
@@ -101,6 +102,10 @@ export async function importSources(ctx: ImportContext, options: ImportSourcesOp
     report.sources.push(sourceReport);
     options.onProgress?.({ done: report.sources.length, total: options.sources.length, source: sourceReport });
   }
+  // Where the instruments stand in the documents, once for the whole import rather than lazily
+  // by readers (the seed, `normhub import` and any other caller alike).
+  const changed = report.sources.some((source) => source.documents.some((document) => document.status === 'created' || document.status === 'updated'));
+  if (!dryRun && ctx.db && changed) await recomputeInstrumentTexts(ctx.db);
   return report;
 }
 

@@ -1,0 +1,83 @@
+// Lineage (instrument_texts) is computed by the import, once, not by readers on every request;
+// a database filled by an older version is brought up to date by the first reader, once.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { buildApp } from '../../src/app.ts';
+import { ensureInstrumentTexts } from '../../src/compendium/lineage-service.ts';
+import { documentsSignature, readState } from '../../src/compendium/reader-store.ts';
+import type { Db } from '../../src/db/db.ts';
+import { importSources } from '../../src/importer/importer-service.ts';
+import { listSeedSources } from '../../src/importer/seed-service.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+let db: TestDb;
+before(async () => {
+  db = await createTestDb();
+});
+after(() => db.close());
+
+async function textsOf(instrumentId: string): Promise<Array<{ symbol: string; is_primary: boolean }>> {
+  const { rows } = await db.query<{ symbol: string; is_primary: boolean }>(
+    'select d.symbol, t.is_primary from instrument_texts t join documents d on d.id = t.document_id where t.instrument_id = $1 order by d.symbol',
+    [instrumentId],
+  );
+  return rows;
+}
+
+/** The same database seen by another process: its own guard, and a count of the statements it sends. */
+function anotherProcess(): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  return {
+    statements,
+    db: {
+      ...db,
+      query: (sql, params) => {
+        statements.push(sql);
+        return db.query(sql, params);
+      },
+    } as Db,
+  };
+}
+
+test('an import records where the instruments stand, without any reader asking', async () => {
+  const seeds = await listSeedSources();
+  await importSources({ db }, { sources: seeds.filter((source) => source.name.startsWith('001_')) });
+  assert.deepEqual(await textsOf('bangkok-rules'), [{ symbol: 'E/2010/30, chap. I, sect. A, draft resolution II', is_primary: true }]);
+  assert.equal(await readState(db, 'instrument_texts.signature'), await documentsSignature(db));
+
+  // a second import that adds the endorsing resolution makes it the Salvador Declaration's main text
+  await importSources({ db }, { sources: seeds.filter((source) => source.name.startsWith('002_')) });
+  assert.deepEqual(await textsOf('salvador-declaration'), [
+    { symbol: 'A/RES/65/230', is_primary: true },
+    { symbol: 'E/2010/30, chap. I, sect. A, draft resolution IV', is_primary: false },
+  ]);
+  assert.equal(await readState(db, 'instrument_texts.signature'), await documentsSignature(db));
+});
+
+test('a database filled by an older version is brought up to date by the first reader, and later readers send no check', async () => {
+  await db.exec("delete from instrument_texts; delete from compendium_state where key = 'instrument_texts.signature'");
+  const other = anotherProcess();
+  const app = await buildApp({ db: other.db });
+  try {
+    const first = await app.inject('/en/instruments/bangkok-rules/rule-3');
+    assert.equal(first.statusCode, 200);
+    assert.equal((await textsOf('bangkok-rules')).length, 1);
+    assert.ok(other.statements.some((sql) => sql.includes('compendium_state')), 'the first reader checks');
+
+    other.statements.length = 0;
+    for (const path of ['/en/instruments/bangkok-rules/rule-3', '/en/instruments', '/en/instruments/salvador-declaration']) {
+      assert.equal((await app.inject(path)).statusCode, 200, path);
+    }
+    assert.deepEqual(
+      other.statements.filter((sql) => sql.includes('compendium_state') || sql.includes('sum(current_version)')),
+      [],
+      'no signature check once this process has checked',
+    );
+    other.statements.length = 0;
+    await ensureInstrumentTexts(other.db);
+    assert.deepEqual(other.statements, []);
+  } finally {
+    await app.close();
+  }
+});
