@@ -52,8 +52,8 @@ export async function syncInstruments(db: Db, instruments: readonly CatalogueIns
 export async function syncCatalogue(ctx: { db: Db; log?: Log }): Promise<{ count: number }> {
   const result = await syncInstruments(ctx.db, listInstruments());
   ctx.log?.info(`Catalogue: ${result.count} instruments in the database`);
-  // The bundled plain-language explanations, and where the instruments stand in the documents
-  // (recomputed again by the readers whenever the documents change after this).
+  // The bundled plain-language explanations, and where the instruments stand in the documents:
+  // checked once at start for a database an older version filled; imports recompute it after this.
   await importSeedExplanations(ctx);
   await ensureInstrumentTexts(ctx.db);
   return result;
