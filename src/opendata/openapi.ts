@@ -662,11 +662,16 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
         SearchResponse: {
           type: 'object',
-          required: ['query', 'total', 'page', 'pageSize', 'results'],
+          required: ['query', 'total', 'totalExact', 'page', 'pageSize', 'results'],
           properties: {
             query: { type: 'string' },
             filters: { type: 'object' },
-            total: { type: 'integer' },
+            total: { type: 'integer', description: 'Provisions found, counted up to 1,000' },
+            totalExact: {
+              type: 'boolean',
+              description:
+                'false when more than 1,000 provisions match: `total` is then 1000, the results are the best ranked of the first 1,000 found and the facets count those',
+            },
             page: { type: 'integer' },
             pageSize: { type: 'integer' },
             pages: { type: 'integer' },

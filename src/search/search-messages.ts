@@ -25,6 +25,8 @@ type Key =
   | 'search.results'
   | 'search.count'
   | 'search.none'
+  | 'search.countMore'
+  | 'search.countMoreHint'
   | 'search.didYouMean'
   | 'search.showingFor'
   | 'search.pages'
@@ -84,6 +86,8 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.results': 'Results',
     'search.count': '{count} provisions found.',
     'search.none': 'No provision matches this search.',
+    'search.countMore': 'More than {count} provisions found.',
+    'search.countMoreHint': 'The results are the best of the first {count} found. Add a word, a phrase in quotes or a filter to see the most relevant of all.',
     'search.didYouMean': 'Did you mean {suggestion}?',
     'search.showingFor': 'Nothing was found for “{query}”. Showing results for “{suggestion}”.',
     'search.pages': 'Pages of results',
@@ -140,6 +144,8 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.results': 'Résultats',
     'search.count': '{count} dispositions trouvées.',
     'search.none': 'Aucune disposition ne correspond à cette recherche.',
+    'search.countMore': 'Plus de {count} dispositions trouvées.',
+    'search.countMoreHint': 'Les résultats sont les meilleurs des {count} premiers trouvés. Ajoutez un mot, une expression entre guillemets ou un filtre pour voir les plus pertinents de tous.',
     'search.didYouMean': 'Vouliez-vous dire {suggestion} ?',
     'search.showingFor': 'Aucun résultat pour « {query} ». Résultats pour « {suggestion} ».',
     'search.pages': 'Pages de résultats',
@@ -196,6 +202,8 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.results': 'Resultados',
     'search.count': 'Se encontraron {count} disposiciones.',
     'search.none': 'Ninguna disposición coincide con esta búsqueda.',
+    'search.countMore': 'Se encontraron más de {count} disposiciones.',
+    'search.countMoreHint': 'Los resultados son los mejores de los {count} primeros encontrados. Añada una palabra, una frase entre comillas o un filtro para ver los más pertinentes de todos.',
     'search.didYouMean': '¿Quiso decir {suggestion}?',
     'search.showingFor': 'No se encontró nada para «{query}». Se muestran los resultados de «{suggestion}».',
     'search.pages': 'Páginas de resultados',
@@ -252,6 +260,8 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.results': 'Результаты',
     'search.count': 'Найдено положений: {count}.',
     'search.none': 'Ни одно положение не соответствует запросу.',
+    'search.countMore': 'Найдено более {count} положений.',
+    'search.countMoreHint': 'Показаны лучшие из первых {count} найденных. Добавьте слово, фразу в кавычках или фильтр, чтобы увидеть самые релевантные из всех.',
     'search.didYouMean': 'Возможно, вы имели в виду {suggestion}?',
     'search.showingFor': 'По запросу «{query}» ничего не найдено. Показаны результаты по запросу «{suggestion}».',
     'search.pages': 'Страницы результатов',
@@ -308,6 +318,8 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.results': 'النتائج',
     'search.count': 'عدد الأحكام التي عُثر عليها: {count}.',
     'search.none': 'لا يوجد حكم يطابق هذا البحث.',
+    'search.countMore': 'عُثر على أكثر من {count} حكم.',
+    'search.countMoreHint': 'النتائج هي الأفضل من بين أول {count} حكم عُثر عليها. أضف كلمة أو عبارة بين علامتي تنصيص أو عامل تصفية لرؤية الأكثر صلة من بينها جميعا.',
     'search.didYouMean': 'هل تقصد {suggestion}؟',
     'search.showingFor': 'لم يُعثر على شيء لـ «{query}». تُعرض نتائج «{suggestion}».',
     'search.pages': 'صفحات النتائج',
@@ -364,6 +376,8 @@ export const SEARCH_MESSAGES: FeatureMessages<Key> = {
     'search.results': '搜索结果',
     'search.count': '找到 {count} 项条款。',
     'search.none': '没有与此搜索匹配的条款。',
+    'search.countMore': '找到超过 {count} 项条款。',
+    'search.countMoreHint': '以下结果是最先找到的 {count} 项中最相关的。添加词语、加引号的短语或筛选条件，可查看全部条款中最相关的结果。',
     'search.didYouMean': '您是不是要找 {suggestion}？',
     'search.showingFor': '未找到“{query}”的结果。以下显示“{suggestion}”的结果。',
     'search.pages': '结果页',

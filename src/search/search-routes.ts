@@ -2,8 +2,9 @@
 //
 // GET /api/search?q=&lang=&kind=&symbol=&instrument=&cluster=&category=&body=&from=&to=&page=
 // answers 200 with a SearchResponse (src/search/search.ts):
-//   { query, filters, total, page, pageSize, pages, facets: { languages: {en: 3}, kinds: {rule: 2} },
+//   { query, filters, total, totalExact, page, pageSize, pages, facets: { languages: {en: 3}, kinds: {rule: 2} },
 //     suggestion, correctedFrom,
+// (past 1,000 matches, MAX_COUNTED, total is 1000 and totalExact false: "more than 1,000")
 //     results: [{ symbol, language, nodeId, kind, num, heading, snippetHtml, documentTitle, adopted, body, url, rank }] }
 // and 400 application/problem+json, its detail in the language of Accept-Language, for an
 // empty or too long query, an unknown language or kind, a bad year or page, a page past the cap

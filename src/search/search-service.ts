@@ -3,7 +3,7 @@
 import type { Db } from '../db/db.ts';
 import { chineseSnippetHtml, chineseTsquery, hasLooseChineseReading, pageCount, provisionUrl, replaceWords, snippetToHtml, spellableWords } from './search-logic.ts';
 import { findSpellingSuggestions, listSearchableLanguages, searchProvisions, type SearchPage, type SearchRow } from './search-store.ts';
-import { PAGE_SIZE, type SearchInput, type SearchResponse, type SearchResult } from './search.ts';
+import { MAX_COUNTED, PAGE_SIZE, type SearchInput, type SearchResponse, type SearchResult } from './search.ts';
 
 export interface SearchContext {
   db: Db;
@@ -24,6 +24,7 @@ export async function searchCorpus(ctx: SearchContext, input: SearchInput): Prom
       filters: input,
       limit: PAGE_SIZE,
       offset: (input.page - 1) * PAGE_SIZE,
+      countLimit: MAX_COUNTED,
     });
 
   let found: SearchPage = await run(input.query);
@@ -61,6 +62,7 @@ export async function searchCorpus(ctx: SearchContext, input: SearchInput): Prom
     query: input.query,
     filters,
     total: found.total,
+    totalExact: found.totalExact,
     page: input.page,
     pageSize: PAGE_SIZE,
     pages: pageCount(found.total, PAGE_SIZE),

@@ -22,7 +22,9 @@ export interface SearchRow {
 }
 
 export interface SearchPage {
+  /** matches counted: all of them when totalExact, else countLimit */
   total: number;
+  totalExact: boolean;
   byLanguage: Record<string, number>;
   byKind: Record<string, number>;
   rows: SearchRow[];
@@ -40,7 +42,8 @@ const WHOLE_TEXT_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, Highli
 /**
  * One query: the page of results (with snippets, computed for that page only), the total and
  * the counts by language and by kind. `chineseQuery` is the tsquery for Chinese documents
- * (search-logic.ts), null when the query has nothing Chinese documents could match.
+ * (search-logic.ts), null when the query has nothing Chinese documents could match. At most
+ * `countLimit` matches are counted and ranked: the scan stops at the one after (totalExact false).
  */
 export async function searchProvisions(
   db: Db,
@@ -51,7 +54,8 @@ export async function searchProvisions(
     filters,
     limit,
     offset,
-  }: { query: string; chineseQuery: string | null; languages: string[]; filters: SearchFilters; limit: number; offset: number },
+    countLimit,
+  }: { query: string; chineseQuery: string | null; languages: string[]; filters: SearchFilters; limit: number; offset: number; countLimit: number },
 ): Promise<SearchPage> {
   // The query of each language first (each language has its own stemming), then one scan of
   // the GIN index with all of them OR-ed together, each row rechecked against its own language's
@@ -64,7 +68,7 @@ export async function searchProvisions(
     [query, chineseQuery, languages],
   );
   const usable = perLanguage.filter((row) => row.query.trim() !== '');
-  if (usable.length === 0) return { total: 0, byLanguage: {}, byKind: {}, rows: [] };
+  if (usable.length === 0) return { total: 0, totalExact: true, byLanguage: {}, byKind: {}, rows: [] };
   const combined = [...new Set(usable.map((row) => row.query))].map((text) => `(${text})`).join(' | ');
   const catalogueFilter = filters.instrument || filters.cluster || filters.category;
   // Where the compendium has found an instrument's text (instrument_texts, migration 0002: the
@@ -80,7 +84,10 @@ export async function searchProvisions(
     results: SearchRow[] | null;
   }>(
     // candidates is materialised so that the GIN index is read first: the planner cannot
-    // estimate the per-language recheck and would otherwise walk every document's rows.
+    // estimate the per-language recheck and would otherwise walk every document's rows. A CTE is
+    // read only as far as its reader asks: matched stops at countLimit + 1 rows, and so does the
+    // index scan behind it, with the ranking it computes per row (rows of old versions and rows
+    // the filters refuse do not count towards the limit).
     `with candidates as materialized (
        select s.document_version_id, s.node_id, s.document_id, s.version, s.language, s.kind, s.position, l.query,
               ts_rank_cd(s.search_vector, l.query, 1) * ${BOOST_SQL} as rank
@@ -115,13 +122,18 @@ export async function searchProvisions(
                and ($9::text is null or i.id = $9)
                and ($10::text is null or $10 = any(i.clusters))
                and ($11::text is null or i.category = $11))` : ''})` : 'and $9::text is null and $10::text is null and $11::text is null'}
+        limit $19::integer + 1
+     ),
+     -- the row past the limit only says that there are more: it is neither counted nor shown
+     counted as materialized (
+       select * from (select m.*, row_number() over () as found from matched m) numbered where found <= $19
      ),
      page as (
-       select * from matched order by rank desc, symbol, language, position limit $12 offset $13
+       select * from counted order by rank desc, symbol, language, position limit $12 offset $13
      )
      select (select count(*)::integer from matched) as total,
-            (select json_object_agg(language, n) from (select language, count(*)::integer as n from matched group by language) f) as by_language,
-            (select json_object_agg(kind, n) from (select kind, count(*)::integer as n from matched group by kind) f) as by_kind,
+            (select json_object_agg(language, n) from (select language, count(*)::integer as n from counted group by language) f) as by_language,
+            (select json_object_agg(kind, n) from (select kind, count(*)::integer as n from counted group by kind) f) as by_kind,
             (select json_agg(r order by r.rank desc, r.symbol, r.language, r.position) from (
                select m.symbol, m.language, m.node_id as "nodeId", m.kind, p.num, p.heading, p.text, m.position,
                       m.title as "documentTitle", to_char(m.adopted, 'YYYY-MM-DD') as adopted, m.body, m.rank::float8 as rank,
@@ -152,10 +164,17 @@ export async function searchProvisions(
       GREATER_THAN,
       HEADLINE_OPTIONS,
       WHOLE_TEXT_OPTIONS,
+      countLimit,
     ],
   );
   const row = rows[0]!;
-  return { total: row.total, byLanguage: row.by_language ?? {}, byKind: row.by_kind ?? {}, rows: row.results ?? [] };
+  return {
+    total: Math.min(row.total, countLimit),
+    totalExact: row.total <= countLimit,
+    byLanguage: row.by_language ?? {},
+    byKind: row.by_kind ?? {},
+    rows: row.results ?? [],
+  };
 }
 
 /** The languages documents are stored in: what a search without a language filter covers. */

@@ -10,6 +10,13 @@ export const MAX_QUERY_TERMS = 24;
 export const PAGE_SIZE = 20;
 /** Deepest page: nobody reads result 1,001, and deep offsets cost the database the same work again. */
 export const MAX_PAGE = 50;
+/**
+ * Matches counted and ranked, at most: as many as the pages can show (MAX_PAGE × PAGE_SIZE).
+ * A very common word ("States", "crime") matches ten thousand provisions of the 100,000-provision
+ * benchmark; counting and ranking them all cost ten times the work of the first 1,000 for a
+ * difference nobody can page to. Beyond it the total says "more than 1,000".
+ */
+export const MAX_COUNTED = 1000;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
@@ -75,7 +82,13 @@ export interface SearchResult {
 export interface SearchResponse {
   query: string;
   filters: SearchFilters;
+  /** provisions found; when totalExact is false, MAX_COUNTED and there are more */
   total: number;
+  /**
+   * false when the count stopped at MAX_COUNTED: the results are then the best ranked of the
+   * first MAX_COUNTED found (in the order the documents were stored), and the facets count those
+   */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   /** number of pages there are (at most MAX_PAGE) */

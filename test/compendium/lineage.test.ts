@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { ensureInstrumentTexts } from '../../src/compendium/lineage-service.ts';
-import { documentsSignature, readState } from '../../src/compendium/reader-store.ts';
+import { documentsSignature, listTopAttachments, readState } from '../../src/compendium/reader-store.ts';
 import type { Db } from '../../src/db/db.ts';
 import { importSources } from '../../src/importer/importer-service.ts';
 import { listSeedSources } from '../../src/importer/seed-service.ts';
@@ -80,4 +80,22 @@ test('a database filled by an older version is brought up to date by the first r
   } finally {
     await app.close();
   }
+});
+
+test('the annexes are found through their own index, not by reading every provision (migration 0007)', async () => {
+  const plan: string[] = [];
+  await db.transaction(async (tx) => {
+    // the test database is small enough for a sequential scan to be cheaper: ask whether the index can serve
+    await tx.query('set local enable_seqscan = off');
+    const explaining = {
+      ...tx,
+      query: async (sql: string, params?: unknown[]) => {
+        const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, params);
+        plan.push(...rows.map((row) => row['QUERY PLAN']));
+        return { rows: [] };
+      },
+    } as Db;
+    await listTopAttachments(explaining);
+  });
+  assert.ok(plan.some((line) => line.includes('provisions_attachments')), plan.join('\n'));
 });

@@ -12,9 +12,11 @@ import { buildApp } from '../../src/app.ts';
 import { syncCatalogue } from '../../src/compendium/instruments-service.ts';
 import { importSources, storeImportResult } from '../../src/importer/importer-service.ts';
 import { listCorpusSources, listSeedSources } from '../../src/importer/seed-service.ts';
-import { parseSearchInput } from '../../src/search/search-logic.ts';
+import { chineseTsquery, parseSearchInput } from '../../src/search/search-logic.ts';
 import { searchCorpus } from '../../src/search/search-service.ts';
-import type { SearchResponse } from '../../src/search/search.ts';
+import { searchProvisions } from '../../src/search/search-store.ts';
+import { MAX_COUNTED, type SearchResponse } from '../../src/search/search.ts';
+import { renderSearchPage } from '../../src/search/views/search-page.ts';
 import { sampleDocument } from '../helpers/documents.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -265,6 +267,76 @@ describe('search: filters, pages and results', () => {
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /<script|<b>test/);
     assert.match(page.body, /Markup &lt;b&gt;test&lt;\/b&gt;/);
+  });
+});
+
+describe('search: counting stops at a limit', () => {
+  const NO_FILTERS = { language: null, symbol: null, instrument: null, cluster: null, category: null, body: null, yearFrom: null, yearTo: null, kinds: [] };
+  const run = (countLimit: number, query = 'crime') =>
+    searchProvisions(db, { query, chineseQuery: chineseTsquery(query), languages: ['ar', 'en', 'es', 'fr', 'ru', 'zh'], filters: NO_FILTERS, limit: 20, offset: 0, countLimit });
+
+  test('past the limit the total is the limit and not exact; the page and the facets hold only what was counted', async () => {
+    const all = await run(MAX_COUNTED);
+    assert.ok(all.totalExact && all.total > 25 && all.total < MAX_COUNTED, `the test corpus has ${all.total} matches, fewer than the limit`);
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    assert.equal(sum(all.byLanguage), all.total);
+
+    const capped = await run(5);
+    assert.equal(capped.total, 5);
+    assert.equal(capped.totalExact, false);
+    assert.equal(capped.rows.length, 5, 'the row past the limit is not shown');
+    assert.equal(sum(capped.byLanguage), 5);
+    assert.equal(sum(capped.byKind), 5);
+    const ranks = capped.rows.map((row) => row.rank);
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => b - a), 'what was counted is ranked');
+
+    const exactly = await run(all.total);
+    assert.equal(exactly.total, all.total);
+    assert.equal(exactly.totalExact, true, 'as many matches as the limit: the count is exact');
+    assert.equal((await run(all.total - 1)).totalExact, false);
+  });
+
+  test('filters apply before the limit: a document\'s matches are all found however many others match', async () => {
+    const one = await searchProvisions(db, {
+      query: 'crime',
+      chineseQuery: chineseTsquery('crime'),
+      languages: ['en'],
+      filters: { ...NO_FILTERS, symbol: 'A/RES/76/181' },
+      limit: 20,
+      offset: 0,
+      countLimit: 1000,
+    });
+    assert.ok(one.totalExact && one.total > 0);
+    const capped = await searchProvisions(db, {
+      query: 'crime',
+      chineseQuery: null,
+      languages: ['en'],
+      filters: { ...NO_FILTERS, symbol: 'A/RES/76/181' },
+      limit: 20,
+      offset: 0,
+      countLimit: one.total,
+    });
+    assert.deepEqual([capped.total, capped.totalExact], [one.total, true]);
+  });
+
+  test('the API says whether the count is exact; the page says "more than" and drops the counts by language', async () => {
+    const response = (await app.inject('/api/search?q=crime')).json() as SearchResponse;
+    assert.equal(response.totalExact, true);
+    const page = renderSearchPage({
+      locale: 'fr',
+      query: 'crime',
+      filters: NO_FILTERS,
+      error: null,
+      response: { ...response, total: MAX_COUNTED, totalExact: false, facets: { languages: { en: 600, fr: 400 }, kinds: {} } },
+    });
+    assert.match(page, /<p role="status">Plus de 1\u202f000 dispositions trouvées\.<\/p>/);
+    assert.match(page, /Les résultats sont les meilleurs des 1\u202f000 premiers trouvés\./);
+    assert.match(page, /hreflang|>anglais<\/a> · <a /);
+    assert.doesNotMatch(page, /\(600\)|\(400\)/);
+    const exact = renderSearchPage({ locale: 'fr', query: 'crime', filters: NO_FILTERS, error: null, response: { ...response, facets: { languages: { en: 6, fr: 4 }, kinds: {} } } });
+    assert.match(exact, /dispositions trouvées\.<\/p>/);
+    assert.doesNotMatch(exact, /Plus de/);
+    assert.match(exact, /\(6\)/);
   });
 });
 

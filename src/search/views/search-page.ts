@@ -141,14 +141,22 @@ export function renderSearchPage({ locale, query, filters, response, error }: Se
         )}</p>`,
       );
     }
-    const count = response.total === 0 ? t('search.none') : t('search.count', { count: number.format(response.total) });
+    const count =
+      response.total === 0
+        ? t('search.none')
+        : response.totalExact
+          ? t('search.count', { count: number.format(response.total) })
+          : t('search.countMore', { count: number.format(response.total) });
     const beyond = response.total > 0 && response.results.length === 0;
     // Where the results are, by language: one link each narrows the search to that language.
     const languageCounts = Object.entries(response.facets.languages).sort(([a], [b]) => a.localeCompare(b));
     const facets =
       !filters.language && languageCounts.length > 1
         ? html`<nav aria-label="${t('search.byLanguage')}"><p>${t('search.byLanguage')}${COLON[locale]}${languageCounts.map(([language, n], i) =>
-            html`${i > 0 ? ' · ' : ''}<a href="${searchPageUrl(locale, response.correctedFrom ? response.suggestion ?? query : query, { ...filters, language })}">${languageName(language, locale)}</a> (${number.format(n)})`,
+            // counts of the first MAX_COUNTED only would mislead: past it, the links alone
+            html`${i > 0 ? ' · ' : ''}<a href="${searchPageUrl(locale, response.correctedFrom ? response.suggestion ?? query : query, { ...filters, language })}">${languageName(language, locale)}</a>${
+              response.totalExact ? ` (${number.format(n)})` : ''
+            }`,
           )}</p></nav>`
         : '';
     const items = response.results.map((result) => {
@@ -171,6 +179,7 @@ ${page < response.pages ? html`<li><a rel="next" href="${searchPageUrl(locale, q
         : '';
     results = html`${notices}
 <p role="status">${count}</p>
+${response.totalExact ? '' : html`<p>${t('search.countMoreHint', { count: number.format(response.total) })}</p>`}
 ${facets}
 ${beyond ? html`<p><a href="${searchPageUrl(locale, query, filters, response.pages)}">${t('search.beyondLast', { pages: number.format(response.pages) })}</a></p>` : ''}
 ${items.length ? html`<h2>${t('search.results')}</h2>
