@@ -31,6 +31,12 @@ export type AuditMessageKey =
   | 'audit.unchanged'
   | 'audit.nothingRecorded'
   | 'audit.ip'
+  | 'role.admin'
+  | 'role.officer'
+  | 'role.focal_point'
+  | 'role.contributor'
+  | 'role.expert'
+  | 'role.observer'
   | 'change.added'
   | 'change.removed'
   | 'change.changed'
@@ -71,6 +77,12 @@ export const AUDIT_MESSAGES: FeatureMessages<AuditMessageKey> = {
     'audit.unchanged': 'حقول لم تتغير: {count}',
     'audit.nothingRecorded': 'لم تُسجَّل حقول.',
     'audit.ip': 'العنوان',
+    'role.admin': 'مدير',
+    'role.officer': 'موظف في الأمانة العامة',
+    'role.focal_point': 'منسق وطني',
+    'role.contributor': 'مساهم',
+    'role.expert': 'خبير',
+    'role.observer': 'مراقب',
     'change.added': 'أُضيف',
     'change.removed': 'حُذف',
     'change.changed': 'تغيّر',
@@ -110,6 +122,12 @@ export const AUDIT_MESSAGES: FeatureMessages<AuditMessageKey> = {
     'audit.unchanged': 'Unchanged fields: {count}',
     'audit.nothingRecorded': 'No fields recorded.',
     'audit.ip': 'Address',
+    'role.admin': 'Administrator',
+    'role.officer': 'Secretariat officer',
+    'role.focal_point': 'National focal point',
+    'role.contributor': 'Contributor',
+    'role.expert': 'Expert',
+    'role.observer': 'Observer',
     'change.added': 'added',
     'change.removed': 'removed',
     'change.changed': 'changed',
@@ -149,6 +167,12 @@ export const AUDIT_MESSAGES: FeatureMessages<AuditMessageKey> = {
     'audit.unchanged': 'Campos sin cambios: {count}',
     'audit.nothingRecorded': 'No se registraron campos.',
     'audit.ip': 'Dirección',
+    'role.admin': 'Administrador',
+    'role.officer': 'Funcionario de la Secretaría',
+    'role.focal_point': 'Coordinador nacional',
+    'role.contributor': 'Colaborador',
+    'role.expert': 'Experto',
+    'role.observer': 'Observador',
     'change.added': 'añadido',
     'change.removed': 'eliminado',
     'change.changed': 'modificado',
@@ -188,6 +212,12 @@ export const AUDIT_MESSAGES: FeatureMessages<AuditMessageKey> = {
     'audit.unchanged': 'Champs inchangés : {count}',
     'audit.nothingRecorded': 'Aucun champ consigné.',
     'audit.ip': 'Adresse',
+    'role.admin': 'Administrateur',
+    'role.officer': 'Fonctionnaire du Secrétariat',
+    'role.focal_point': 'Correspondant national',
+    'role.contributor': 'Contributeur',
+    'role.expert': 'Expert',
+    'role.observer': 'Observateur',
     'change.added': 'ajouté',
     'change.removed': 'supprimé',
     'change.changed': 'modifié',
@@ -227,6 +257,12 @@ export const AUDIT_MESSAGES: FeatureMessages<AuditMessageKey> = {
     'audit.unchanged': 'Полей без изменений: {count}',
     'audit.nothingRecorded': 'Поля не записаны.',
     'audit.ip': 'Адрес',
+    'role.admin': 'Администратор',
+    'role.officer': 'Сотрудник Секретариата',
+    'role.focal_point': 'Национальный координатор',
+    'role.contributor': 'Участник',
+    'role.expert': 'Эксперт',
+    'role.observer': 'Наблюдатель',
     'change.added': 'добавлено',
     'change.removed': 'удалено',
     'change.changed': 'изменено',
@@ -266,6 +302,12 @@ export const AUDIT_MESSAGES: FeatureMessages<AuditMessageKey> = {
     'audit.unchanged': '未变更的字段：{count}',
     'audit.nothingRecorded': '未记录字段。',
     'audit.ip': '地址',
+    'role.admin': '管理员',
+    'role.officer': '秘书处工作人员',
+    'role.focal_point': '国家联络人',
+    'role.contributor': '撰稿人',
+    'role.expert': '专家',
+    'role.observer': '观察员',
     'change.added': '新增',
     'change.removed': '删除',
     'change.changed': '修改',

@@ -179,6 +179,7 @@ describe('the audit page and API', () => {
     assert.match(body, /<code>reply\.submit<\/code>/);
     assert.match(body, /<th scope="row"><code>status<\/code> <small>\(changed\)<\/small><\/th><td class="ltr">&quot;draft&quot;<\/td><td class="ltr">&quot;submitted&quot;<\/td>/);
     assert.match(body, /<time datetime="2024-02-29T23:59:59.000Z">/);
+    assert.match(body, /<span class="ltr">marie@fra\.example<\/span><br><small>National focal point<\/small>/);
     assert.doesNotMatch(body, /cycle\.open/);
     // the filters are kept in the form (the State as it was understood after normalisation is not needed: as typed)
     assert.match(body, /<input id="audit-state" name="state" type="text" value="fra"/);
@@ -190,6 +191,7 @@ describe('the audit page and API', () => {
     assert.match(response.body, /<html lang="ar" dir="rtl">/);
     assert.match(response.body, /<h1>سجل التدقيق<\/h1>/);
     assert.match(response.body, /<label for="audit-actor">المنفِّذ<\/label>/);
+    assert.match(response.body, /<small>منسق وطني<\/small>/);
     assert.doesNotMatch(response.body, />(Audit log|Filter|Who|Entries: \d+)</);
     assert.equal(response.headers['content-language'], 'ar');
   });

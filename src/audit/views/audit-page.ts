@@ -2,11 +2,12 @@
 // value is refused), the entries newest first, and each entry's before and after as a table
 // of the fields that changed.
 
+import { ROLES } from '../../http/access.ts';
 import { html, unsafeRaw, type SafeHtml } from '../../http/html.ts';
 import { renderPage } from '../../http/layout.ts';
 import { featureTranslator, type Locale } from '../../i18n/i18n.ts';
 import { diffFields, type FieldChange } from '../audit-logic.ts';
-import { AUDIT_MESSAGES } from '../audit-messages.ts';
+import { AUDIT_MESSAGES, type AuditMessageKey } from '../audit-messages.ts';
 import type { AuditRecord } from '../audit.ts';
 import type { AuditPage } from '../audit-service.ts';
 import { ADMIN_STYLE, numberFormat, queryString, renderAdminNav, renderErrorSummary, renderPager, renderTextField, renderTimestamp, type FieldProblem } from './admin-parts.ts';
@@ -88,12 +89,17 @@ function renderEntry(entry: AuditRecord, locale: Locale): SafeHtml {
   const t = featureTranslator(AUDIT_MESSAGES, locale);
   return html`<tr>
 <td>${renderTimestamp(entry.at, locale)}</td>
-<td><span class="ltr">${entry.actor.label}</span>${entry.actor.role ? html`<br><small>${entry.actor.role}</small>` : ''}${entry.ip ? html`<br><small>${t('audit.ip')}: <span class="ltr">${entry.ip}</span></small>` : ''}</td>
+<td><span class="ltr">${entry.actor.label}</span>${entry.actor.role ? html`<br><small>${roleLabel(entry.actor.role, locale)}</small>` : ''}${entry.ip ? html`<br><small>${t('audit.ip')}: <span class="ltr">${entry.ip}</span></small>` : ''}</td>
 <td><code>${entry.action}</code></td>
 <td>${entry.entityType}<br><span class="ltr">${entry.entityId}</span></td>
 <td>${entry.stateCode ?? ''}</td>
 <td>${renderChanges(diffFields(entry.before, entry.after), locale)}</td>
 </tr>`;
+}
+
+/** A role named in the reader's language; a role this version does not know, as recorded. */
+function roleLabel(role: string, locale: Locale): string {
+  return (ROLES as readonly string[]).includes(role) ? featureTranslator(AUDIT_MESSAGES, locale)(`role.${role}` as AuditMessageKey) : role;
 }
 
 function renderChanges(changes: FieldChange[], locale: Locale): SafeHtml {
