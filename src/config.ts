@@ -31,6 +31,17 @@ export interface Config {
   smtpUrl?: string | null;
   /** the From of every message */
   mailFrom?: string;
+  // Accounts and sessions; optional in the type for the same reason (server.ts applies the defaults).
+  /** the site's address as people reach it (links in mails; https makes cookies Secure); default http://localhost:PORT */
+  publicUrl?: string;
+  /** binds CSRF tokens; null: a key generated once and kept in the settings table, shared by every process */
+  secretKey?: string | null;
+  /** a session unused this long ends */
+  sessionIdleMinutes?: number;
+  /** a session ends this long after sign-in, used or not */
+  sessionAbsoluteHours?: number;
+  /** believe X-Forwarded-For from these proxies (addresses, CIDR; true: any); false: the connection's address */
+  trustProxy?: boolean | string;
 }
 
 export class ConfigError extends AppError {
@@ -97,6 +108,48 @@ const envSchema = z.object({
       })
       .default(DEFAULT_MAIL_FROM),
   ),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((url) => /^https?:\/\/[^/?#]+/i.test(url) && URL.canParse(url) && !/[?#]/.test(url), {
+        error: 'must be the address people use to reach the site, such as https://normhub.example.org (no query or fragment)',
+      })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  SECRET_KEY: optionalText.pipe(z.string().min(32, { error: 'must be at least 32 characters long (or be left empty to have one generated and kept in the database)' }).optional()),
+  SESSION_IDLE_MINUTES: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a whole number of minutes between 1 and 1440' })
+      .transform(Number)
+      .refine((minutes) => minutes >= 1 && minutes <= 1440, { error: 'must be a whole number of minutes between 1 and 1440' })
+      .default(30),
+  ),
+  SESSION_ABSOLUTE_HOURS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a whole number of hours between 1 and 720' })
+      .transform(Number)
+      .refine((hours) => hours >= 1 && hours <= 720, { error: 'must be a whole number of hours between 1 and 720' })
+      .default(12),
+  ),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) =>
+          [...TRUE_WORDS, ...FALSE_WORDS].includes(value.toLowerCase()) ||
+          value.split(',').every((item) => /^(?:[0-9a-fA-F:.]+(?:\/\d{1,3})?|loopback|linklocal|uniquelocal)$/.test(item.trim())),
+        {
+          error: 'must be true, false, or the addresses of the proxies in front (comma-separated, CIDR allowed: "10.0.0.0/8, 127.0.0.1")',
+        },
+      )
+      .transform((value): boolean | string =>
+        [...TRUE_WORDS, ...FALSE_WORDS].includes(value.toLowerCase()) ? TRUE_WORDS.includes(value.toLowerCase()) : value,
+      )
+      .default(false),
+  ),
   LOG_LEVEL: optionalText.pipe(
     z
       .string()
@@ -135,10 +188,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: settings.LOG_LEVEL,
     smtpUrl: settings.SMTP_URL ?? null,
     mailFrom: settings.MAIL_FROM,
+    publicUrl: settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`,
+    secretKey: settings.SECRET_KEY ?? null,
+    sessionIdleMinutes: settings.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: settings.SESSION_ABSOLUTE_HOURS,
+    trustProxy: settings.TRUST_PROXY,
   };
 }
 
-const SECRET_SETTINGS = new Set(['DATABASE_URL', 'SMTP_URL']);
+const SECRET_SETTINGS = new Set(['DATABASE_URL', 'SMTP_URL', 'SECRET_KEY']);
 
 /** Folder settings are checked against the file system, apart from the schema, so their problems join the list. */
 function resolvePaths(env: Record<string, string | undefined>, problems: string[]): { dataDir: string; corpusDir: string | null } {

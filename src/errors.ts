@@ -22,6 +22,7 @@ const STATUS_BY_PREFIX: Array<[RegExp, number]> = [
   [/\.unauthenticated$/, 401],
   [/\.conflict$|\.stale_version$/, 409],
   [/\.too_large$/, 413],
+  [/\.rate_limited$/, 429],
   [/^import\.|\.invalid$|^request\./, 400],
 ];
 

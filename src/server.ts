@@ -25,7 +25,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrate(db);
     const mailer = createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-    app = await buildApp({ db, readiness, logLevel: config.logLevel, mailer });
+    app = await buildApp({
+      db,
+      readiness,
+      logLevel: config.logLevel,
+      mailer,
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      secretKey: config.secretKey ?? null,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionAbsoluteHours: config.sessionAbsoluteHours,
+      trustProxy: config.trustProxy,
+    });
     await syncCatalogue({ db, log: app.log });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -6,8 +6,11 @@
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, httpStatusFor } from '../errors.ts';
-import { isLocale, negotiateLocale, translatorFor, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import { featureTranslator, isLocale, negotiateLocale, translatorFor, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import { isCsrfFailure } from './csrf.ts';
 import { html } from './html.ts';
+import { HTTP_MESSAGES } from './http-messages.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { compressForClient } from './compression.ts';
 import { renderPage } from './layout.ts';
 
@@ -57,6 +60,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
     let status: number;
     let code: string;
     let params: Record<string, unknown> = {};
+    if (isCsrfFailure(error)) {
+      request.log.info({ code: (error as FastifyError).code }, 'request refused: CSRF token missing or invalid');
+      // A form that can be shown again is, with what was typed; anything else gets a page that says why.
+      const reshowForm = request.routeOptions.config?.reshowForm;
+      reply.code(403).header('cache-control', 'no-store');
+      if (reshowForm && !isApiRequest(request)) return reshowForm(request, reply, featureTranslator(HTTP_MESSAGES, localeOfRequest(request))('error.csrf.reshown'));
+      return sendError(request, reply, { status: 403, code: 'csrf.forbidden', detail: 'The form has expired or did not come from this site (CSRF token missing or invalid).', params: {} });
+    }
+    if (error instanceof AppError && error.code === 'auth.unauthenticated' && isPageRead(request)) {
+      // A page asked for without a session: sign in first, then come back here.
+      const locale = localeOfRequest(request);
+      return reply.code(303).header('cache-control', 'no-store').redirect(`/${locale}/login?next=${encodeURIComponent(request.url)}`, 303);
+    }
     if (error instanceof AppError) {
       status = httpStatusFor(error.code);
       code = error.code;
@@ -69,6 +85,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code, message: error.message }, 'request refused');
+    if (status === 413) code = 'request.too_large';
+    if (status === 429 && Number(params.retryAfter) > 0) reply.header('retry-after', String(Math.ceil(Number(params.retryAfter))));
     // Only errors we raised on purpose, and the client's own mistakes, say what went wrong.
     const detail = status >= 500 ? 'The request could not be completed because of an error on the server.' : error.message;
     return sendError(request, reply, { status, code, detail, params });
@@ -95,10 +113,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
  * Fastify's `frameworkErrors` option: addresses its router refuses before any route or hook runs
  * (a broken percent-encoding such as /en/documents/%E0%A4%A, a parameter over maxParamLength).
  */
-export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, { https = false }: { https?: boolean } = {}): void {
   request.log.info({ code: error.code }, 'request refused by the router');
-  // No onSend hook runs on this path: compress here, and say nosniff as every other answer does.
-  reply.header('x-content-type-options', 'nosniff');
+  // No hook runs on this path: compress here, and set the security headers every other answer has.
+  setSecurityHeaders(request, reply, { https });
   const direct = { compress: true };
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     void sendError(request, reply, { status: 414, code: 'request.uri_too_long', detail: 'A part of the address is too long.', params: { max: MAX_URL_LENGTH } }, direct);
@@ -113,9 +131,20 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   }, direct);
 }
 
+/** A GET (or HEAD) of a page, which a browser may simply be sent elsewhere for. */
+function isPageRead(request: FastifyRequest): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && !isApiRequest(request) && isLocale(request.url.split('/')[1]?.split('?')[0]);
+}
+
 /** Title and text of the page or problem, in the reader's language. */
 function localisedMessages(locale: Locale, { status, code, params }: ErrorAnswer, api: boolean): { title: string; text: string } {
   const t = translatorFor(locale);
+  const h = featureTranslator(HTTP_MESSAGES, locale);
+  if (status === 401) return { title: h('error.unauthenticated.title'), text: h('error.unauthenticated.text') };
+  if (code === 'csrf.forbidden') return { title: h('error.csrf.title'), text: h('error.csrf.text') };
+  if (status === 403) return { title: h('error.forbidden.title'), text: h('error.forbidden.text') };
+  if (status === 413) return { title: h('error.tooLarge.title'), text: h('error.tooLarge.text') };
+  if (status === 429) return { title: h('error.rateLimited.title'), text: h('error.rateLimited.text', { minutes: Math.max(1, Math.ceil(Number(params.retryAfter) / 60) || 1) }) };
   if (status === 404) {
     const text =
       code === 'document.not_found' && typeof params.symbol === 'string' && params.symbol
@@ -150,9 +179,11 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, answer: E
       instance: request.url.length > 500 ? `${request.url.slice(0, 500)}…` : request.url,
     }));
   }
+  const signIn = answer.status === 401 ? html`<p><a href="/${locale}/login">${featureTranslator(HTTP_MESSAGES, locale)('account.signIn')}</a></p>
+` : '';
   const body = html`<h1>${title}</h1>
 <p>${text}</p>
-<p><a href="/${locale}/">${translatorFor(locale)('error.backHome')}</a></p>`;
+${signIn}<p><a href="/${locale}/">${translatorFor(locale)('error.backHome')}</a></p>`;
   reply.type('text/html; charset=utf-8');
   return send(renderPage({ locale, title, body }));
 }

@@ -285,6 +285,71 @@ export function buildOpenApiDocument(): OpenApiDocument {
           },
         },
       },
+      '/api/states/{code}/focal-point': {
+        get: {
+          tags: ['states'],
+          operationId: 'getStateHasFocalPoint',
+          summary: 'Whether a State has a national focal point',
+          description:
+            'Public: whether the State has at least one national focal point (the contact person of ECOSOC resolution 2003/30, annex, paragraph 11) ' +
+            'with an active account. Who they are is for the Secretariat and the State itself (`/api/states/{code}/contacts`).',
+          parameters: [
+            { name: 'code', in: 'path', required: true, description: 'ISO 3166-1 alpha-2 or alpha-3 code, in any case', schema: { type: 'string', pattern: '^[A-Za-z]{2,3}$' } },
+            { $ref: '#/components/parameters/InterfaceLanguage' },
+          ],
+          responses: {
+            '200': json(
+              { type: 'object', required: ['state', 'hasFocalPoint'], properties: { state: { type: 'string', pattern: '^[A-Z]{3}$' }, hasFocalPoint: { type: 'boolean' } } },
+              'The answer',
+            ),
+            '404': problem('No Member State or observer State has this code (`code`: state.not_found)'),
+            ...PROBLEMS,
+          },
+        },
+      },
+      '/api/states/{code}/contacts': {
+        get: {
+          tags: ['states'],
+          operationId: 'listStateContacts',
+          summary: 'The contact persons of a State (Secretariat; the State\'s own focal points and contributors)',
+          description:
+            'The national focal points and contributors of the State with an active account, focal points first. ' +
+            'Signed-in only (session cookie): the Secretariat for every State, a focal point or contributor for their own State only.',
+          parameters: [
+            { name: 'code', in: 'path', required: true, description: 'ISO 3166-1 alpha-3 code', schema: { type: 'string', pattern: '^[A-Za-z]{3}$' } },
+            { $ref: '#/components/parameters/InterfaceLanguage' },
+          ],
+          responses: {
+            '200': json(
+              {
+                type: 'object',
+                required: ['state', 'contacts'],
+                properties: {
+                  state: { type: 'string', pattern: '^[A-Z]{3}$' },
+                  contacts: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['name', 'email', 'role', 'locale'],
+                      properties: {
+                        name: { type: 'string' },
+                        email: { type: 'string', format: 'email' },
+                        role: { enum: ['focal_point', 'contributor'] },
+                        locale: { type: 'string', enum: LANGUAGES },
+                      },
+                    },
+                  },
+                },
+              },
+              'The contact persons',
+            ),
+            '401': problem('No session (`code`: auth.unauthenticated)'),
+            '403': problem('The account may not see this State\'s contacts (`code`: auth.forbidden)'),
+            '404': problem('No State has this code (`code`: state.not_found)'),
+            ...PROBLEMS,
+          },
+        },
+      },
       '/api/admin/audit': {
         get: {
           tags: ['administration'],

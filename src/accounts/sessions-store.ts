@@ -1,0 +1,154 @@
+// SQL of sessions and of the throttle counters. A session row's id is the SHA-256 of the cookie's
+// token; the token itself is never stored.
+
+import type { Db } from '../db/db.ts';
+import type { Role } from '../http/access.ts';
+import type { Locale } from '../i18n/i18n.ts';
+import type { ThrottleCounter } from './accounts-logic.ts';
+import type { User, UserStatus } from './accounts.ts';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export async function insertSession(
+  db: Db,
+  session: { id: string; userId: string; now: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.query(
+    'insert into sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent) values ($1, $2, $3, $3, $4, $5, $6)',
+    [session.id, session.userId, session.now, session.expiresAt, session.ip, session.userAgent?.slice(0, 500) ?? null],
+  );
+}
+
+interface SessionUserRow {
+  id: string;
+  user_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  email: string;
+  name: string;
+  role: Role;
+  state_code: string | null;
+  locale: Locale;
+  status: UserStatus;
+  failed_logins: number;
+  locked_until: Date | null;
+  user_created_at: Date;
+  last_login_at: Date | null;
+}
+
+/** A session with its account, in one query (it runs on every request of a signed-in person). */
+export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionRecord; user: User } | null> {
+  const { rows } = await db.query<SessionUserRow>(
+    `select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
+            u.email, u.name, u.role, u.state_code, u.locale, u.status, u.failed_logins, u.locked_until,
+            u.created_at as user_created_at, u.last_login_at
+     from sessions s join users u on u.id = s.user_id where s.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    session: { id: row.id, userId: row.user_id, createdAt: date(row.created_at)!, lastSeenAt: date(row.last_seen_at)!, expiresAt: date(row.expires_at)! },
+    user: {
+      id: row.user_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      stateCode: row.state_code,
+      locale: row.locale,
+      status: row.status,
+      failedLogins: Number(row.failed_logins),
+      lockedUntil: date(row.locked_until),
+      createdAt: date(row.user_created_at)!,
+      lastLoginAt: date(row.last_login_at),
+    },
+  };
+}
+
+export async function touchSession(db: Db, id: string, now: Date): Promise<void> {
+  await db.query('update sessions set last_seen_at = $2 where id = $1', [id, now]);
+}
+
+export async function deleteSession(db: Db, id: string): Promise<boolean> {
+  const { rows } = await db.query<{ id: string }>('delete from sessions where id = $1 returning id', [id]);
+  return rows.length > 0;
+}
+
+/** Ends every session of an account but `keepId` (null: all of them); returns how many ended. */
+export async function deleteSessionsOfUser(db: Db, userId: string, keepId: string | null): Promise<number> {
+  const { rows } = await db.query<{ id: string }>('delete from sessions where user_id = $1 and ($2::text is null or id <> $2) returning id', [userId, keepId]);
+  return rows.length;
+}
+
+/** Sessions past their absolute or idle expiry: gone for good (they would be refused anyway). */
+export async function deleteExpiredSessions(db: Db, { now, idleSince }: { now: Date; idleSince: Date }): Promise<void> {
+  await db.query('delete from sessions where expires_at <= $1 or last_seen_at <= $2', [now, idleSince]);
+}
+
+export async function countSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const { rows } = await db.query<{ count: string | number }>('select count(*) as count from sessions where user_id = $1', [userId]);
+  return Number(rows[0]?.count ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Throttle counters: fixed windows, counted by one statement each so that processes never race.
+
+interface CounterRow {
+  window_started_at: Date | string;
+  hits: number;
+  blocked_until: Date | string | null;
+}
+
+function toCounter(row: CounterRow): ThrottleCounter {
+  return { windowStartedAt: new Date(row.window_started_at), hits: Number(row.hits), blockedUntil: row.blocked_until === null ? null : new Date(row.blocked_until) };
+}
+
+export async function readThrottle(db: Db, key: string): Promise<ThrottleCounter | null> {
+  const { rows } = await db.query<CounterRow>('select window_started_at, hits, blocked_until from throttle_counters where key = $1', [key]);
+  return rows[0] ? toCounter(rows[0]) : null;
+}
+
+/**
+ * Counts one hit for `key` in a window of `windowSeconds` (a new window when the last one is
+ * over). The hit that reaches `limit` blocks the key for `blockSeconds` and starts the count
+ * again, as an account's lock-out does.
+ */
+export async function hitThrottle(db: Db, key: string, { now, windowSeconds, limit, blockSeconds }: { now: Date; windowSeconds: number; limit: number; blockSeconds: number }): Promise<ThrottleCounter> {
+  // Parameters are typed once each: the same one in several places must not be read two ways.
+  const windowOver = 'c.window_started_at + make_interval(secs => $3::double precision) <= $2::timestamptz';
+  const count = `(case when ${windowOver} then 1 else c.hits + 1 end)`;
+  const { rows } = await db.query<CounterRow>(
+    `insert into throttle_counters as c (key, window_started_at, hits, blocked_until)
+     values ($1, $2::timestamptz, case when 1 >= $4::integer then 0 else 1 end,
+             case when 1 >= $4::integer then $2::timestamptz + make_interval(secs => $5::double precision) end)
+     on conflict (key) do update set
+       window_started_at = case when ${windowOver} or ${count} >= $4::integer then $2::timestamptz else c.window_started_at end,
+       hits = case when ${count} >= $4::integer then 0 else ${count} end,
+       blocked_until = case when ${count} >= $4::integer then $2::timestamptz + make_interval(secs => $5::double precision) else c.blocked_until end
+     returning window_started_at, hits, blocked_until`,
+    [key, now, windowSeconds, limit, blockSeconds],
+  );
+  return toCounter(rows[0]!);
+}
+
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.query('delete from throttle_counters where key = $1', [key]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings shared by every process
+
+/** The value of `key`, writing `proposed` first when there is none (the first process wins). */
+export async function readOrCreateSetting(db: Db, key: string, proposed: string): Promise<string> {
+  await db.query('insert into settings (key, value) values ($1, $2) on conflict (key) do nothing', [key, proposed]);
+  const { rows } = await db.query<{ value: string }>('select value from settings where key = $1', [key]);
+  return rows[0]!.value;
+}
