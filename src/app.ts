@@ -89,12 +89,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Headers first, so that every answer has them, the error handler's included.
   await registerSecurityHeaders(app, { https });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  // Before any other hook, so that every page, an error page too, can carry a form. Tokens are
+  // bound to the session: the binding is read when a token is made or checked, once the actor is known.
+  await registerCsrfProtection(app, { secure: https, hmacKey: secretKey });
   registerErrorHandling(app);
   // The header's account area is filled in before the page is compressed.
   registerAccountArea(app);
   registerResponseCompression(app);
-  await app.register(fastifyCookie);
-  await app.register(fastifyFormbody);
 
   const accounts: AccountsContext = {
     db: deps.db,
@@ -113,8 +116,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const accessControl = registerAccessControl(app, deps.resolveActor ?? createSessionActorResolver(accounts, { secure: https }));
   app.decorate('routeAccess', () => accessControl.routes);
-  // After the actor is known (tokens are bound to the session), before any handler.
-  await registerCsrfProtection(app, { secure: https, hmacKey: secretKey });
 
   app.addHook('onSend', async (request, reply, payload) => {
     // What a signed-in person sees is theirs: no cache keeps it. Pages also differ by cookie (the header's account area).

@@ -63,6 +63,7 @@ ${user.stateCode ? html`<dt>${t('field.state')}</dt><dd>${stateText(user.stateCo
 </dl>
 ${links.length ? html`<ul>${links}</ul>` : ''}
 <h2 id="profile">${t('account.profile')}</h2>
+${notice(profileForm.notice, { role: 'alert' })}
 ${errorSummary(locale, profileForm, profileLabels)}
 ${postForm(request, {
   action: `/${locale}/account`,
