@@ -16,6 +16,10 @@ import { closeOnSignals, startServer } from '../server.ts';
 import { runImportCommand } from './import-command.ts';
 import { listOutboxCommand, showOutboxCommand } from './outbox-command.ts';
 import { startProgress, type Progress } from './progress.ts';
+import { commandAccountsContext, inviteUserCommand, listUsersCommand, type InviteCommandOptions, type ListCommandOptions } from './users-command.ts';
+import { USER_STATUSES, type UserStatus } from '../accounts/accounts.ts';
+import { ROLES, type Role } from '../http/access.ts';
+import { isLocale, type Locale } from '../i18n/i18n.ts';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -197,6 +201,65 @@ outbox
     try {
       await migrate(db);
       process.stdout.write(await showOutboxCommand(db, id));
+    } finally {
+      await db.close();
+    }
+  });
+
+function parseRole(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${ROLES.join(', ')}.`);
+  return value as Role;
+}
+
+function parseLocale(value: string): Locale {
+  const code = value.trim().toLowerCase();
+  if (!isLocale(code)) throw new InvalidArgumentError('expected one of the six languages: ar, en, es, fr, ru, zh.');
+  return code;
+}
+
+function parseStateCode(value: string): string {
+  if (!/^[A-Za-z]{3}$/.test(value.trim())) throw new InvalidArgumentError('expected an ISO 3166-1 alpha-3 code such as KEN.');
+  return value.trim().toUpperCase();
+}
+
+function parseStatus(value: string): UserStatus {
+  if (!(USER_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${USER_STATUSES.join(', ')}.`);
+  return value as UserStatus;
+}
+
+const users = program.command('users').description('accounts: invite someone (the first administrator too), list the accounts');
+
+users
+  .command('invite')
+  .description('create an account and send its invitation (in its language); prints the single-use link')
+  .requiredOption('--email <email>', 'the person\'s email address', parseText)
+  .requiredOption('--name <name>', 'the person\'s name', parseText)
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
+  .option('--state <code>', 'the State (ISO alpha-3) of a focal_point or contributor', parseStateCode)
+  .option('--locale <code>', 'the language of the mail and of the pages: ar, en, es, fr, ru or zh', parseLocale, 'en')
+  .action(async (options: InviteCommandOptions) => {
+    const config = configOrUsageError();
+    const db = await openDb(config);
+    try {
+      await migrate(db);
+      process.stdout.write(await inviteUserCommand(commandAccountsContext(db, config, (message) => stderrLog.warn(message)), options));
+    } finally {
+      await db.close();
+    }
+  });
+
+users
+  .command('list')
+  .description('list the accounts (never their passwords)')
+  .option('--role <role>', 'only this role', parseRole)
+  .option('--state <code>', 'only this State (ISO alpha-3)', parseStateCode)
+  .option('--status <status>', `only this status: ${USER_STATUSES.join(', ')}`, parseStatus)
+  .option('--json', 'print one JSON object {users} on stdout', false)
+  .action(async (options: ListCommandOptions) => {
+    const db = await openDb(configOrUsageError());
+    try {
+      await migrate(db);
+      process.stdout.write(await listUsersCommand(db, options));
     } finally {
       await db.close();
     }
