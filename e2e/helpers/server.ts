@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
@@ -22,14 +22,33 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-export async function startE2eServer(): Promise<E2eServer> {
+export interface E2eServerOptions {
+  /** import the seeds and corpus resolutions (default); false: an empty compendium, for pages that need no documents */
+  seed?: boolean;
+  /** more configuration (SMTP_URL, PUBLIC_URL, PORT…), over the defaults below */
+  env?: Record<string, string>;
+}
+
+/** A port free on 127.0.0.1 now, for a server whose own address must be known before it starts (PUBLIC_URL). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startE2eServer({ seed = true, env = {} }: E2eServerOptions = {}): Promise<E2eServer> {
   const corpusSource = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'unxml');
-  if (!existsSync(corpusSource)) {
+  if (seed && !existsSync(corpusSource)) {
     throw new Error(`The browser tests need the corpus at ${corpusSource} (../shared beside the project).`);
   }
   // A corpus folder with only the chosen resolutions: the whole corpus takes too long to import.
   const corpusDir = await mkdtemp(path.join(tmpdir(), 'normhub-e2e-corpus-'));
-  for (const folder of E2E_CORPUS) await cp(path.join(corpusSource, folder), path.join(corpusDir, folder), { recursive: true });
+  if (seed) for (const folder of E2E_CORPUS) await cp(path.join(corpusSource, folder), path.join(corpusDir, folder), { recursive: true });
   const database = await createDatabase();
   const config = loadConfig({
     ...(database.url ? { DATABASE_URL: database.url } : {}),
@@ -37,8 +56,9 @@ export async function startE2eServer(): Promise<E2eServer> {
     HOST: '127.0.0.1',
     NORMHUB_DATA_DIR: 'memory://',
     NORMHUB_CORPUS_DIR: corpusDir,
-    NORMHUB_SEED_ON_START: 'true',
+    NORMHUB_SEED_ON_START: seed ? 'true' : 'false',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const server = await startServer(config);
   try {
@@ -47,7 +67,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const health = await fetch(`${baseUrl}/healthz`);
     const body = (await health.json()) as { status: string; documents?: number };
-    if (health.status !== 200 || body.status !== 'ok' || !body.documents) {
+    if (health.status !== 200 || body.status !== 'ok' || (seed && !body.documents)) {
       throw new Error(`The test server is not ready: /healthz answered ${health.status} ${JSON.stringify(body)}`);
     }
     return {
