@@ -1,6 +1,7 @@
 // Who may call which route. Every route says so in its options, `{ config: { access } }`, and
 // buildApp refuses to start when one does not: a route cannot ship without a decision about who
-// may use it, and the authorisation test's table (test/access/access-table.ts, checked by test/access/access-matrix.test.ts) must name it too.
+// may use it, and the authorisation table (test/access/access-table.ts, checked by
+// test/access/access-matrix.test.ts) must name it too.
 //
 // The actor (the signed-in person, or null for the public) is resolved once per request by the
 // resolver given to registerAccessControl (the session cookie, src/accounts/), before any
