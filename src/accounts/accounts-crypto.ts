@@ -5,7 +5,7 @@
 // is enough to make a stolen copy of the table useless; a password is chosen by a person, so its
 // hash must be slow to guess at.
 
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash, parseOptions, verify, type Options } from '@node-rs/argon2';
 
 /**
@@ -63,11 +63,4 @@ let dummyHash: Promise<string> | null = null;
 export async function verifyDummyPassword(password: string): Promise<void> {
   dummyHash ??= hashPassword(generateToken());
   await verifyPassword(await dummyHash, password);
-}
-
-/** Constant-time comparison of two strings (CSRF and similar). */
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

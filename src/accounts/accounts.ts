@@ -7,7 +7,7 @@ import type { Db } from '../db/db.ts';
 import type { Actor, Role } from '../http/access.ts';
 import type { Mailer } from '../mail/mail.ts';
 import { ROLES, SECRETARIAT_ROLES, STATE_ROLES } from '../http/access.ts';
-import { isLocale, LOCALES, type Locale } from '../i18n/i18n.ts';
+import { isLocale, type Locale } from '../i18n/i18n.ts';
 import { AppError } from '../errors.ts';
 import { passwordProblem, type PasswordProblem } from './accounts-logic.ts';
 
@@ -215,9 +215,6 @@ export function isFieldError(error: unknown): error is AppError & { params: { fi
 
 /** Where a link of a mail (invitation, password reset) stands. */
 export type LinkState = 'valid' | 'expired' | 'used' | 'unknown';
-
-/** The locales in the order forms offer them. */
-export const FORM_LOCALES: readonly Locale[] = LOCALES;
 
 // ---------------------------------------------------------------------------------------------
 // What the services of accounts work with: a plain object built once by the routes (and the CLI).

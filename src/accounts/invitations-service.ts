@@ -19,6 +19,7 @@ import {
   fieldError,
   isStateRole,
   LIMITS,
+  mayManage,
   newPasswordError,
   rolesInvitableBy,
   type AccountsContext,
@@ -104,7 +105,7 @@ export async function resendInvitation(ctx: AccountsContext, caller: Caller, use
   const user = await ctx.db.transaction(async (tx) => {
     const found = await lockUser(tx, userId);
     if (!found) throw new AppError('account.not_found', 'There is no such account.');
-    if (caller.actor && !rolesInvitableBy(caller.actor.role).includes(found.role)) throw new AppError('account.forbidden', 'Your account may not manage this account.');
+    if (caller.actor && !mayManage(caller.actor, found)) throw new AppError('account.forbidden', 'Your account may not manage this account.');
     if (found.status !== 'invited') throw new AppError('account.conflict', 'This account has accepted its invitation already.');
     await revokeOpenInvitations(tx, found.id, now);
     await insertInvitation(tx, { tokenHash: hashToken(token), userId: found.id, invitedBy: caller.actor?.userId ?? null, now, expiresAt });

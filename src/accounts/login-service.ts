@@ -15,7 +15,7 @@ import { secondsBlocked } from './accounts-logic.ts';
 import { auditedUser, actorOf, LIMITS, type AccountsContext, type User } from './accounts.ts';
 import { findUserByEmail, recordFailedLogin, recordSuccessfulLogin, replacePasswordHash } from './accounts-store.ts';
 import { discardPresentedSession, openSession, type OpenedSession } from './sessions-service.ts';
-import { clearThrottle, hitThrottle, readThrottle } from './sessions-store.ts';
+import { hitThrottle, readThrottle } from './sessions-store.ts';
 
 export interface SignInInput {
   email: string;
@@ -156,9 +156,4 @@ export async function signIn(ctx: AccountsContext, input: SignInInput): Promise<
     return opened;
   });
   return { ok: true, user, session };
-}
-
-/** For tests and operators: forget an address's failures (after an incident has been looked at). */
-export async function clearAddressThrottle(ctx: Pick<AccountsContext, 'db'>, ip: string | null): Promise<void> {
-  await clearThrottle(ctx.db, ipKey(ip));
 }

@@ -114,7 +114,17 @@ export function registerSessionRoutes(app: FastifyInstance, { accounts, secure, 
     return reply.header('cache-control', 'no-store').redirect(next ?? `/${result.user.locale}/account`, 303);
   });
 
-  app.post<LocaleParams>('/:locale/logout', { ...PUBLIC, bodyLimit: AUTH_FORM_BODY_LIMIT }, async (request, reply) => {
+  // Someone whose session has already ended (idle) and who presses "Sign out" is where they
+  // wanted to be: their token, made for the old session, is refused, and they are simply sent on.
+  // With a live session, a refused token is a refusal (403): nobody signs anyone out from elsewhere.
+  const alreadySignedOut = (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.actor) return false;
+    const locale = pageLocale((request.params as { locale: string }).locale);
+    clearSessionCookie(reply, secure);
+    return reply.code(303).header('cache-control', 'no-store').redirect(`/${locale}/login?done=signed-out`, 303);
+  };
+
+  app.post<LocaleParams>('/:locale/logout', formRoute(PUBLIC, alreadySignedOut, { bodyLimit: AUTH_FORM_BODY_LIMIT }), async (request, reply) => {
     const locale = pageLocale(request.params.locale);
     if (request.actor) await endSession(accounts, { actor: request.actor, ip: request.ip ?? null });
     clearSessionCookie(reply, secure);

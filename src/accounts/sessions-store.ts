@@ -93,11 +93,6 @@ export async function deleteExpiredSessions(db: Db, { now, idleSince }: { now: D
   await db.query('delete from sessions where expires_at <= $1 or last_seen_at <= $2', [now, idleSince]);
 }
 
-export async function countSessionsOfUser(db: Db, userId: string): Promise<number> {
-  const { rows } = await db.query<{ count: string | number }>('select count(*) as count from sessions where user_id = $1', [userId]);
-  return Number(rows[0]?.count ?? 0);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Throttle counters: fixed windows, counted by one statement each so that processes never race.
 
@@ -137,10 +132,6 @@ export async function hitThrottle(db: Db, key: string, { now, windowSeconds, lim
     [key, now, windowSeconds, limit, blockSeconds],
   );
   return toCounter(rows[0]!);
-}
-
-export async function clearThrottle(db: Db, key: string): Promise<void> {
-  await db.query('delete from throttle_counters where key = $1', [key]);
 }
 
 // ---------------------------------------------------------------------------------------------

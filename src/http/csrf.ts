@@ -23,7 +23,8 @@ const CSRF_ERROR_CODES = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SE
 
 /**
  * Shows a refused form again (the status, 403, is set) with the values typed, from
- * `request.body`, and `notice` (why, in the reader's language) above it.
+ * `request.body`, and `notice` (why, in the reader's language) above it. Returning false
+ * declines: the page that says the form expired is shown instead.
  */
 export type ReshowForm = (request: FastifyRequest, reply: FastifyReply, notice: string) => unknown;
 

@@ -56,7 +56,7 @@ interface ErrorAnswer {
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     let status: number;
     let code: string;
     let params: Record<string, unknown> = {};
@@ -65,7 +65,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // A form that can be shown again is, with what was typed; anything else gets a page that says why.
       const reshowForm = request.routeOptions.config?.reshowForm;
       reply.code(403).header('cache-control', 'no-store');
-      if (reshowForm && !isApiRequest(request)) return reshowForm(request, reply, featureTranslator(HTTP_MESSAGES, localeOfRequest(request))('error.csrf.reshown'));
+      if (reshowForm && !isApiRequest(request)) {
+        const shown = await reshowForm(request, reply, featureTranslator(HTTP_MESSAGES, localeOfRequest(request))('error.csrf.reshown'));
+        if (shown !== false) return reply;
+      }
       return sendError(request, reply, { status: 403, code: 'csrf.forbidden', detail: 'The form has expired or did not come from this site (CSRF token missing or invalid).', params: {} });
     }
     if (error instanceof AppError && error.code === 'auth.unauthenticated' && isPageRead(request)) {

@@ -290,6 +290,16 @@ describe('sign-out', () => {
   });
 });
 
+describe('sign-out after the session has already ended', () => {
+  test('pressing "Sign out" on a page left open past the idle limit just leads to the sign-in page', async () => {
+    const session = await signIn(app, { email: account.email, password: account.password });
+    advance(31);
+    const response = await postForm(app, '/en/logout', { session, fields: {} });
+    assert.equal(response.statusCode, 303, 'not a 403 "form expired" for someone who is already out');
+    assert.equal(response.headers.location, '/en/login?done=signed-out');
+  });
+});
+
 describe('several app processes', () => {
   test('a session opened by one app instance is honoured, and ended, by another on the same database', async () => {
     const other = await buildApp({ db, now });

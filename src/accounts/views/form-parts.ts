@@ -20,8 +20,6 @@ export interface FormState {
   noticeRole?: 'status' | 'alert';
 }
 
-export const EMPTY_FORM: FormState = { values: {}, errors: {} };
-
 /** The values of a posted form as text, ready to be shown again; passwords are dropped. */
 export function typedValues(body: unknown, { except = [] }: { except?: string[] } = {}): Record<string, string> {
   const values: Record<string, string> = {};
