@@ -80,13 +80,19 @@ export interface InstrumentTextSummary {
   isPrimary: boolean;
   adopted: string | null;
   title: string | null;
+  /** the document's current version (document_versions.id) and its content hash */
+  versionId: number;
+  sha256: string;
 }
 
 export async function listInstrumentTexts(db: Db, instrumentId: string | null): Promise<InstrumentTextSummary[]> {
   const { rows } = await db.query<InstrumentTextSummary>(
     `select t.instrument_id as "instrumentId", t.document_id as "documentId", d.symbol, t.language, t.node_id as "nodeId",
-            t.is_primary as "isPrimary", to_char(d.adopted, 'YYYY-MM-DD') as adopted, d.title
-       from instrument_texts t join documents d on d.id = t.document_id
+            t.is_primary as "isPrimary", to_char(d.adopted, 'YYYY-MM-DD') as adopted, d.title,
+            v.id as "versionId", v.source_sha256 as sha256
+       from instrument_texts t
+       join documents d on d.id = t.document_id
+       join document_versions v on v.document_id = d.id and v.version = d.current_version
       where ($1::text is null or t.instrument_id = $1)
       order by t.instrument_id, t.is_primary desc, d.adopted desc nulls last, d.symbol, t.language`,
     [instrumentId],
@@ -94,22 +100,32 @@ export async function listInstrumentTexts(db: Db, instrumentId: string | null): 
   return rows;
 }
 
-export interface StoredTree {
+export interface CurrentVersion {
   documentId: number;
+  /** document_versions.id: a version never changes once stored, so its tree can be kept */
+  versionId: number;
+  sha256: string;
   symbol: string;
   language: string;
   title: string | null;
-  root: DocumentNode;
-  footnotes: Footnote[];
 }
 
-export async function findDocumentTree(db: Db, documentId: number): Promise<StoredTree | null> {
-  const { rows } = await db.query<StoredTree>(
-    `select d.id as "documentId", d.symbol, d.language, d.title, v.tree as root, v.footnotes
+/** Which version of a document is current, without its tree. */
+export async function findCurrentVersion(db: Db, documentId: number): Promise<CurrentVersion | null> {
+  const { rows } = await db.query<CurrentVersion>(
+    `select d.id as "documentId", v.id as "versionId", v.source_sha256 as sha256, d.symbol, d.language, d.title
        from documents d join document_versions v on v.document_id = d.id and v.version = d.current_version
       where d.id = $1`,
     [documentId],
   );
+  return rows[0] ?? null;
+}
+
+/** The tree and footnotes of one stored version. */
+export async function readVersionTree(db: Db, versionId: number): Promise<{ root: DocumentNode; footnotes: Footnote[] } | null> {
+  const { rows } = await db.query<{ root: DocumentNode; footnotes: Footnote[] }>('select tree as root, footnotes from document_versions where id = $1', [
+    versionId,
+  ]);
   return rows[0] ?? null;
 }
 

@@ -7,7 +7,8 @@ import { buildApp } from '../../src/app.ts';
 import { ensureInstrumentTexts } from '../../src/compendium/lineage-service.ts';
 import { documentsSignature, listTopAttachments, readState } from '../../src/compendium/reader-store.ts';
 import type { Db } from '../../src/db/db.ts';
-import { importSources } from '../../src/importer/importer-service.ts';
+import { importSources, storeImportResult } from '../../src/importer/importer-service.ts';
+import { findNode, type ImportedDocument } from '../../src/importer/document.ts';
 import { listSeedSources } from '../../src/importer/seed-service.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -98,4 +99,23 @@ test('the annexes are found through their own index, not by reading every provis
     await listTopAttachments(explaining);
   });
   assert.ok(plan.some((line) => line.includes('provisions_attachments')), plan.join('\n'));
+});
+
+test('a new version of a text is read at once: the trees the reader keeps are those of versions, which never change', async () => {
+  const app = await buildApp({ db });
+  try {
+    const before = await app.inject('/en/instruments/bangkok-rules/rule-4');
+    assert.match(before.body, /Women prisoners shall be allocated, to the extent possible/);
+    const symbol = 'E/2010/30, chap. I, sect. A, draft resolution II';
+    const stored = (await app.inject(`/api/documents/${encodeURIComponent(symbol)}?lang=en&format=json`)).json() as ImportedDocument;
+    findNode(stored.root, 'annex-1/sec-I/rule-4')!.text = 'A second version of rule 4, stored after the first was read.';
+    const report = await storeImportResult({ db }, { source: { name: 'v2.json' }, result: { documents: [stored], diagnostics: [] } });
+    assert.equal(report.documents[0]!.status, 'updated');
+    const after = await app.inject('/en/instruments/bangkok-rules/rule-4');
+    assert.equal(after.statusCode, 200);
+    assert.match(after.body, /A second version of rule 4, stored after the first was read\./);
+    assert.doesNotMatch(after.body, /Women prisoners shall be allocated/);
+  } finally {
+    await app.close();
+  }
 });
