@@ -5,6 +5,7 @@
 //   GET  /:locale/account                       name, language, password forms   (signed in)
 //   POST /:locale/account                       name and language
 //   POST /:locale/account/password              a new password, given the current one
+//   POST /:locale/account/sessions              signs out every other session, given the current password
 //   GET  /:locale/admin/people                  accounts, filtered by role, State, status (admin, officer)
 //   GET  /:locale/admin/people/invite           the invitation form
 //   POST /:locale/admin/people/invite           creates the account, mails the link, 303 to its page
@@ -25,6 +26,8 @@ import { findState, listStates, stateName } from '../states/states-service.ts';
 import {
   changeOwnPassword,
   changePersonRole,
+  endOwnOtherSessions,
+  listOwnSessions,
   listPeople,
   listStateContacts,
   readOwnAccount,
@@ -85,15 +88,37 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
   // ---------------------------------------------------------------------------------------------
   // One's own account
 
-  const ACCOUNT_DONE: Record<string, AccountsMessageKey> = { profile: 'account.saved', password: 'account.passwordChanged', welcome: 'account.welcome' };
+  const ACCOUNT_DONE: Record<string, AccountsMessageKey> = {
+    profile: 'account.saved',
+    password: 'account.passwordChanged',
+    welcome: 'account.welcome',
+    sessions: 'account.sessionsEnded',
+  };
+  const EMPTY: FormState = { values: {}, errors: {} };
 
-  async function showAccount(request: FastifyRequest, reply: FastifyReply, { profileForm, passwordForm, saved, status }: { profileForm?: FormState; passwordForm?: FormState; saved?: string | null; status: number }) {
+  async function showAccount(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { profileForm, passwordForm, sessionsForm, saved, status }: { profileForm?: FormState; passwordForm?: FormState; sessionsForm?: FormState; saved?: string | null; status: number },
+  ) {
     const locale = pageLocale((request.params as { locale: string }).locale);
-    const user = await readOwnAccount(accounts, actorOf(request));
+    const actor = actorOf(request);
+    const user = await readOwnAccount(accounts, actor);
     const state = user.stateCode ? await findState(accounts.db, user.stateCode) : null;
     const states = state ? [{ code: state.alpha3, name: stateName(state, locale) }] : [];
     return page(reply, locale, status).send(
-      renderAccountPage({ request, locale, user, states, profileForm: profileForm ?? { values: {}, errors: {} }, passwordForm: passwordForm ?? { values: {}, errors: {} }, saved: saved ?? null }),
+      renderAccountPage({
+        request,
+        locale,
+        user,
+        states,
+        profileForm: profileForm ?? EMPTY,
+        passwordForm: passwordForm ?? EMPTY,
+        sessions: await listOwnSessions(accounts, actor),
+        sessionsForm: sessionsForm ?? EMPTY,
+        policy: accounts.sessionPolicy,
+        saved: saved ?? null,
+      }),
     );
   }
 
@@ -128,6 +153,23 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
         throw error;
       }
       return reply.redirect(`/${locale}/account?done=password`, 303);
+    },
+  );
+
+  app.post<LocaleParams>(
+    '/:locale/account/sessions',
+    formRoute(SIGNED_IN, (request, reply, notice) => showAccount(request, reply, { sessionsForm: { values: {}, errors: {}, notice }, status: 403 }), { bodyLimit: FORM_BODY_LIMIT }),
+    async (request, reply) => {
+      const locale = pageLocale(request.params.locale);
+      const password = (request.body as Record<string, unknown> | undefined)?.sessionsPassword;
+      if (typeof password !== 'string' || password === '') return showAccount(request, reply, { sessionsForm: { values: {}, errors: { sessionsPassword: 'field.required' } }, status: 400 });
+      try {
+        await endOwnOtherSessions(accounts, actorOf(request), { currentPassword: password, ip: request.ip ?? null });
+      } catch (error) {
+        if (isFieldError(error)) return showAccount(request, reply, { sessionsForm: { values: {}, errors: { [error.params.field]: error.params.key } }, status: 400 });
+        throw error;
+      }
+      return reply.redirect(`/${locale}/account?done=sessions#sessions`, 303);
     },
   );
 

@@ -37,7 +37,9 @@ import {
 } from './accounts-store.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import type { Role } from '../http/access.ts';
+import { notifyPasswordChanged } from './password-reset-service.ts';
 import { endOtherSessions } from './sessions-service.ts';
+import { listSessionsOfUser } from './sessions-store.ts';
 
 // ---------------------------------------------------------------------------------------------
 // One's own account
@@ -59,32 +61,70 @@ export async function updateOwnProfile(ctx: AccountsContext, actor: Actor, chang
 }
 
 /**
- * A new password, given the current one. A wrong current password counts as a failed sign-in
- * (a stolen session cannot be used to guess it at leisure). Every other session of the account
- * ends; the one that made the change goes on.
+ * Checks the current password before a sensitive change (ASVS 3.7.1). A wrong one counts as a
+ * failed sign-in, so that a stolen session cannot be used to guess it at leisure; `field` is
+ * where the form shows the problem.
+ */
+async function checkCurrentPassword(ctx: AccountsContext, actor: Actor, password: string, { field, action, ip }: { field: string; action: string; ip: string | null }): Promise<void> {
+  const currentHash = await readPasswordHash(ctx.db, actor.userId);
+  if (currentHash && (await verifyPassword(currentHash, password))) return;
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const updated = await recordFailedLogin(tx, actor.userId, { now, threshold: LIMITS.lockoutFailures, lockUntil: new Date(now.getTime() + LIMITS.lockoutMinutes * 60_000) });
+    await recordAudit(tx, { actor, action, entityType: 'user', entityId: actor.userId, stateCode: actor.stateCode, after: { reason: 'wrong-current-password', failedLogins: updated.failedLogins }, ip });
+  });
+  throw fieldError(field, 'password.currentWrong', 'The current password is not right.');
+}
+
+/**
+ * A new password, given the current one. Every other session of the account ends; the one that
+ * made the change goes on. The owner is told by mail.
  */
 export async function changeOwnPassword(
   ctx: AccountsContext,
   actor: Actor,
   input: { currentPassword: string; password: string; confirmation: string; ip: string | null },
 ): Promise<{ sessionsEnded: number }> {
-  const currentHash = await readPasswordHash(ctx.db, actor.userId);
-  if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
-    const now = ctx.now();
-    await ctx.db.transaction(async (tx) => {
-      const updated = await recordFailedLogin(tx, actor.userId, { now, threshold: LIMITS.lockoutFailures, lockUntil: new Date(now.getTime() + LIMITS.lockoutMinutes * 60_000) });
-      await recordAudit(tx, { actor, action: 'user.password_change_failed', entityType: 'user', entityId: actor.userId, stateCode: actor.stateCode, after: { reason: 'wrong-current-password', failedLogins: updated.failedLogins }, ip: input.ip });
-    });
-    throw fieldError('currentPassword', 'password.currentWrong', 'The current password is not right.');
-  }
+  await checkCurrentPassword(ctx, actor, input.currentPassword, { field: 'currentPassword', action: 'user.password_change_failed', ip: input.ip });
   const problem = newPasswordError(input.password, input.confirmation, actor.email);
   if (problem) throw fieldError(problem === 'password.mismatch' ? 'confirmation' : 'password', problem, 'The new password was refused.');
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    const now = ctx.now();
+  const now = ctx.now();
+  const result = await ctx.db.transaction(async (tx) => {
     await updatePassword(tx, actor.userId, { passwordHash, now });
     const sessionsEnded = await endOtherSessions(tx, actor.userId, actor.sessionId);
     await recordAudit(tx, { actor, action: 'user.password_change', entityType: 'user', entityId: actor.userId, stateCode: actor.stateCode, after: { changedAt: now.toISOString(), sessionsEnded }, ip: input.ip });
+    return { sessionsEnded };
+  });
+  await notifyPasswordChanged(ctx, { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale }, now);
+  return result;
+}
+
+export interface OwnSession {
+  startedAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  /** the session this request came with */
+  current: boolean;
+}
+
+/** The account's live sessions (ASVS 3.3.4): where it is signed in, this one first. */
+export async function listOwnSessions(ctx: Pick<AccountsContext, 'db' | 'now' | 'sessionPolicy'>, actor: Actor): Promise<OwnSession[]> {
+  const now = ctx.now().getTime();
+  const idle = ctx.sessionPolicy.idleMinutes * 60_000;
+  return (await listSessionsOfUser(ctx.db, actor.userId))
+    .filter((session) => session.expiresAt.getTime() > now && session.lastSeenAt.getTime() + idle > now)
+    .map((session) => ({ startedAt: session.createdAt, lastSeenAt: session.lastSeenAt, ip: session.ip, userAgent: session.userAgent, current: session.id === actor.sessionId }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Signs the account out everywhere but here, once the current password is given again. */
+export async function endOwnOtherSessions(ctx: AccountsContext, actor: Actor, input: { currentPassword: string; ip: string | null }): Promise<{ sessionsEnded: number }> {
+  await checkCurrentPassword(ctx, actor, input.currentPassword, { field: 'sessionsPassword', action: 'session.logout_others_failed', ip: input.ip });
+  return ctx.db.transaction(async (tx) => {
+    const sessionsEnded = await endOtherSessions(tx, actor.userId, actor.sessionId);
+    await recordAudit(tx, { actor, action: 'session.logout_others', entityType: 'user', entityId: actor.userId, stateCode: actor.stateCode, after: { sessionsEnded }, ip: input.ip });
     return { sessionsEnded };
   });
 }

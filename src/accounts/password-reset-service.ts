@@ -85,6 +85,27 @@ async function sendResetMail(ctx: AccountsContext, user: User, token: string, ex
   }
 }
 
+/**
+ * Tells the owner of an account that its password changed (ASVS 2.2.3, 2.5.5), with a way back in
+ * if it was not them. Sent after the change has committed; a failure to send is logged, not raised:
+ * the change stands either way.
+ */
+export async function notifyPasswordChanged(ctx: AccountsContext, user: Pick<User, 'id' | 'email' | 'name' | 'locale'>, when: Date): Promise<void> {
+  const t = accountsTranslator(user.locale);
+  const content = renderMail({
+    locale: user.locale,
+    heading: t('mail.changed.heading', { name: user.name }),
+    paragraphs: [t('mail.changed.text', { when: formatDateTime(when, user.locale) })],
+    action: { label: t('mail.changed.action'), url: `${ctx.publicUrl}/${user.locale}/password-reset` },
+    closing: t('mail.changed.closing'),
+  });
+  try {
+    await ctx.mailer.send({ to: user.email, locale: user.locale, kind: 'password-changed', subject: t('mail.changed.subject'), ...content });
+  } catch (error) {
+    ctx.log.warn(`The password-changed notice to account ${user.id} could not be sent: ${(error as Error).message}`);
+  }
+}
+
 export async function readPasswordReset(ctx: Pick<AccountsContext, 'db' | 'now'>, token: string): Promise<{ state: LinkState; user: User | null }> {
   if (!isTokenShaped(token)) return { state: 'unknown', user: null };
   const record = await findPasswordReset(ctx.db, hashToken(token));
@@ -107,7 +128,7 @@ export async function completePasswordReset(
   if (problem) throw fieldError(problem === 'password.mismatch' ? 'confirmation' : 'password', problem, 'The password was refused.');
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const record = await lockPasswordReset(tx, hashToken(input.token));
     if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) {
       throw new AppError('password_reset.gone', 'This password-reset link no longer works.', { state: record?.usedAt ? 'used' : record ? 'expired' : 'unknown' });
@@ -130,4 +151,6 @@ export async function completePasswordReset(
     });
     return user;
   });
+  await notifyPasswordChanged(ctx, changed, now);
+  return changed;
 }

@@ -88,6 +88,28 @@ export async function deleteSessionsOfUser(db: Db, userId: string, keepId: strin
   return rows.length;
 }
 
+export interface SessionListing extends SessionRecord {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** An account's sessions, the most recently used first. */
+export async function listSessionsOfUser(db: Db, userId: string): Promise<SessionListing[]> {
+  const { rows } = await db.query<{ id: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date; ip: string | null; user_agent: string | null }>(
+    'select id, user_id, created_at, last_seen_at, expires_at, ip, user_agent from sessions where user_id = $1 order by last_seen_at desc, created_at desc',
+    [userId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+    ip: row.ip,
+    userAgent: row.user_agent,
+  }));
+}
+
 /** Sessions past their absolute or idle expiry: gone for good (they would be refused anyway). */
 export async function deleteExpiredSessions(db: Db, { now, idleSince }: { now: Date; idleSince: Date }): Promise<void> {
   await db.query('delete from sessions where expires_at <= $1 or last_seen_at <= $2', [now, idleSince]);

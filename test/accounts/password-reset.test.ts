@@ -141,6 +141,8 @@ describe('choosing the new password', () => {
     const { rows } = await db.query<{ action: string; after: Record<string, unknown> }>("select action, after from audit_log where entity_id = $1 and action = 'user.password_reset'", [account.user.id]);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.after.sessionsEnded, 1);
+    const notice = await smtp.waitForMessage((mail) => mail.to.includes(account.email) && /has been changed/.test(mail.subject));
+    assert.match(notice.text, /If you did not do this, choose a new password at once/);
     account = { ...account, password: 'a brand new quiet password' };
   });
 

@@ -79,6 +79,36 @@ describe('one\'s own account', () => {
     const [entry] = await audit(account.user.id, 'user.password_change');
     assert.equal(entry!.after!.sessionsEnded, 1);
     await signIn(app, { email: account.email, password: 'a fresh quiet password' });
+    // the owner is told, in their language, with a way back in
+    const { rows } = await db.query<{ text_body: string }>("select text_body from mail_outbox where kind = 'password-changed' and to_address = $1", [account.email]);
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]!.text_body, /The password of your NormHub account was changed/);
+    assert.match(rows[0]!.text_body, /\/en\/password-reset/);
+  });
+
+  test('the account page lists where one is signed in, and signs out everywhere else once the password is given again', async () => {
+    const account = await createAccount(db, { role: 'observer' });
+    const here = await signIn(app, account);
+    const elsewhere = await signIn(app, account);
+    const page = await app.inject({ url: '/en/account', headers: { cookie: here.cookie } });
+    assert.equal((page.body.match(/<td>[^<]+(?: <strong>\(this session\)<\/strong>)?<\/td><td>[^<]+<\/td><td>127\.0\.0\.1<\/td>/g) ?? []).length, 2);
+    assert.match(page.body, /\(this session\)/);
+    assert.match(page.body, /Each session ends after 30 minutes without use, and 12 hours after signing in at the latest\./);
+
+    const wrong = await post(here, '/en/account', '/en/account/sessions', { sessionsPassword: 'not it at all' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /The current password is not right\./);
+    assert.equal((await app.inject({ url: '/en/account', headers: { cookie: elsewhere.cookie } })).statusCode, 200, 'nothing ended');
+
+    const ended = await post(here, '/en/account', '/en/account/sessions', { sessionsPassword: account.password });
+    assert.equal(ended.statusCode, 303);
+    assert.equal((await app.inject({ url: '/en/account', headers: { cookie: elsewhere.cookie } })).statusCode, 303, 'the other session ended');
+    const after = await app.inject({ url: '/en/account?done=sessions', headers: { cookie: here.cookie } });
+    assert.equal(after.statusCode, 200);
+    assert.match(after.body, /Your other sessions have been signed out\./);
+    assert.match(after.body, /You are signed in nowhere else\./);
+    const [entry] = await audit(account.user.id, 'session.logout_others');
+    assert.equal(entry!.after!.sessionsEnded, 1);
   });
 });
 

@@ -6,7 +6,8 @@ import { SECRETARIAT_ROLES, STATE_ROLES, type Role } from '../../http/access.ts'
 import { html, type SafeHtml } from '../../http/html.ts';
 import { renderPage } from '../../http/layout.ts';
 import { AUTONYMS, type Locale } from '../../i18n/i18n.ts';
-import { USER_STATUSES, type PeopleFilters, type User } from '../accounts.ts';
+import { USER_STATUSES, type PeopleFilters, type SessionPolicy, type User } from '../accounts.ts';
+import type { OwnSession } from '../accounts-service.ts';
 import { accountsTranslator, formatDateTime, roleLabel, statusLabel } from '../accounts-messages.ts';
 import type { StateContact } from '../accounts-store.ts';
 import { errorSummary, inputField, localeOptions, notice, postForm, selectField, type FormState } from './form-parts.ts';
@@ -35,6 +36,9 @@ export function renderAccountPage({
   states,
   profileForm,
   passwordForm,
+  sessions,
+  sessionsForm,
+  policy,
   saved,
 }: {
   request: FastifyRequest;
@@ -43,6 +47,10 @@ export function renderAccountPage({
   states: StateChoice[];
   profileForm: FormState;
   passwordForm: FormState;
+  /** the account's live sessions, this one first */
+  sessions: OwnSession[];
+  sessionsForm: FormState;
+  policy: SessionPolicy;
   saved: string | null;
 }): string {
   const t = accountsTranslator(locale);
@@ -83,8 +91,36 @@ ${inputField({ locale, form: passwordForm, name: 'currentPassword', label: passw
 ${inputField({ locale, form: passwordForm, name: 'password', label: passwordLabels.password, type: 'password', autocomplete: 'new-password', hint: t('password.hint', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }), maxlength: PASSWORD_MAX_LENGTH * 4 })}
 ${inputField({ locale, form: passwordForm, name: 'confirmation', label: passwordLabels.confirmation, type: 'password', autocomplete: 'new-password', maxlength: PASSWORD_MAX_LENGTH * 4 })}
 <p><button type="submit">${t('account.changePassword')}</button></p>`,
-})}`;
+})}
+${renderSessions(request, locale, user, sessions, sessionsForm, policy)}`;
   return renderPage({ locale, title: t('account.title'), body, localePath: (other) => `/${other}/account` });
+}
+
+function renderSessions(request: FastifyRequest, locale: Locale, user: User, sessions: OwnSession[], form: FormState, policy: SessionPolicy): SafeHtml {
+  const t = accountsTranslator(locale);
+  const label = t('field.currentPassword');
+  const others = sessions.some((session) => !session.current);
+  return html`<h2 id="sessions">${t('account.sessions')}</h2>
+<p>${t('account.sessionsIntro', { idle: policy.idleMinutes, absolute: policy.absoluteHours })}</p>
+${notice(form.notice, { role: 'alert' })}
+${errorSummary(locale, form, { sessionsPassword: label })}
+<table>
+<thead><tr><th scope="col">${t('sessions.started')}</th><th scope="col">${t('sessions.lastSeen')}</th><th scope="col">${t('sessions.address')}</th><th scope="col">${t('sessions.browser')}</th></tr></thead>
+<tbody>${sessions.map(
+    (session) => html`<tr><td>${formatDateTime(session.startedAt, locale)}${session.current ? html` <strong>(${t('sessions.current')})</strong>` : ''}</td><td>${formatDateTime(session.lastSeenAt, locale)}</td><td>${session.ip ?? '—'}</td><td>${session.userAgent ? session.userAgent.slice(0, 120) : '—'}</td></tr>`,
+  )}</tbody>
+</table>
+${
+  others
+    ? postForm(request, {
+        action: `/${locale}/account/sessions`,
+        label: t('sessions.endOthers'),
+        body: html`<input type="hidden" name="username" autocomplete="username" value="${user.email}">
+${inputField({ locale, form, name: 'sessionsPassword', label, type: 'password', autocomplete: 'current-password', maxlength: PASSWORD_MAX_LENGTH * 4 })}
+<p><button type="submit">${t('sessions.endOthers')}</button></p>`,
+      })
+    : html`<p>${t('sessions.noOthers')}</p>`
+}`;
 }
 
 // ---------------------------------------------------------------------------------------------
