@@ -35,8 +35,8 @@
 // Form bodies pass validation (the `_csrf` field, valid for the caller's session, is added).
 // `fresh: 'session'`: the request ends or replaces the caller's session (sign-in, sign-out,
 // accepting an invitation), so it is sent from a session signed in for it alone.
-// `fresh: 'account'`: it changes the caller's account (its password), so it is sent by a new
-// account of the same role and State.
+// `fresh: 'account'`: it changes the caller's account (its password, its other sessions), so it
+// is sent by a new account of the same role and State.
 
 export const STATE_A = 'KEN';
 export const STATE_B = 'FRA';
@@ -142,6 +142,7 @@ export const ACCESS_TABLE: readonly AccessRow[] = [
   // One's own account: anyone signed in.
   row('GET /:locale/account',                          'deny  allow allow   allow  allow    allow  allow', '/en/account'),
   row('POST /:locale/account',                         'deny  allow allow   allow  allow    allow  allow', { path: '/en/account', form: { name: 'Caller of the matrix', locale: 'en' } }),
+  row('POST /:locale/account/sessions',                'deny  allow allow   allow  allow    allow  allow', { path: '/en/account/sessions', form: { sessionsPassword: '{password}' }, fresh: 'account' }),
   row('POST /:locale/account/password',                'deny  allow allow   allow  allow    allow  allow', { path: '/en/account/password', form: { currentPassword: '{password}', password: NEW_PASSWORD.password, confirmation: NEW_PASSWORD.confirmation }, fresh: 'account' }),
 
   // The administration of people: the Secretariat. An officer does not manage Secretariat accounts; nobody changes their own.
