@@ -64,12 +64,13 @@ export function isCommonPassword(password: string): boolean {
 
 /**
  * The problem with a password chosen for an account, or null. Length is counted in characters
- * (code points), so that a password in Chinese or Arabic is measured as its owner sees it.
+ * (code points), so that a password in Chinese or Arabic is measured as its owner sees it, and
+ * runs of spaces count as one towards the minimum (ASVS 2.1.1); the password itself is kept
+ * exactly as typed.
  */
 export function passwordProblem(password: string, { email }: { email: string }): PasswordProblem | null {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return 'tooShort';
-  if (length > PASSWORD_MAX_LENGTH) return 'tooLong';
+  if ([...password.replace(/\s{2,}/gu, ' ')].length < PASSWORD_MIN_LENGTH) return 'tooShort';
+  if ([...password].length > PASSWORD_MAX_LENGTH) return 'tooLong';
   const lowered = password.trim().toLowerCase();
   const address = email.trim().toLowerCase();
   if (lowered === address || lowered === address.split('@')[0]) return 'sameAsEmail';

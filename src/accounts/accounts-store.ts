@@ -54,8 +54,13 @@ export async function insertUser(
   return toUser(rows[0]!);
 }
 
+/** Whether a string is an account id (a uuid): anything else is nobody, not an error of the database's cast. */
+function isUserId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 export async function findUserById(db: Db, id: string): Promise<User | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUserId(id)) return null;
   const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from users where id = $1`, [id]);
   return rows[0] ? toUser(rows[0]) : null;
 }
@@ -77,6 +82,7 @@ export async function readPasswordHash(db: Db, userId: string): Promise<string |
 
 /** Locks the row for the rest of the transaction, so two concurrent changes take turns. */
 export async function lockUser(db: Db, id: string): Promise<User | null> {
+  if (!isUserId(id)) return null;
   const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from users where id = $1 for update`, [id]);
   return rows[0] ? toUser(rows[0]) : null;
 }

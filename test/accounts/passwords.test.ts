@@ -22,6 +22,10 @@ describe('password rules', () => {
     assert.equal(passwordProblem('春眠不觉晓处处闻啼鸟夜', { email }), 'tooShort');
     // astral characters count once each
     assert.equal(passwordProblem('😀'.repeat(11), { email }), 'tooShort');
+    assert.equal(passwordProblem('🌊🏔️🌲🦉🌙⭐🍃🔥💧🪨🌾🐚', { email }), null);
+    // runs of spaces count as one towards the minimum
+    assert.equal(passwordProblem('ab          c', { email }), 'tooShort');
+    assert.equal(passwordProblem('cats  and  dogs', { email }), null);
     const long = 'quiet river under 7 lanterns, '.repeat(5).slice(0, 128);
     assert.equal(passwordProblem(long, { email }), null);
     assert.equal(passwordProblem(`${long}!`, { email }), 'tooLong');

@@ -185,5 +185,10 @@ describe('administration of people', () => {
     const response = await app.inject({ url: '/en/admin/people/00000000-0000-0000-0000-000000000000', headers: { cookie: adminSession.cookie } });
     assert.equal(response.statusCode, 404);
     assert.equal((await app.inject({ url: '/en/admin/people/not-an-id', headers: { cookie: adminSession.cookie } })).statusCode, 404);
+    assert.equal((await app.inject({ url: `/en/admin/people/${'-'.repeat(36)}`, headers: { cookie: adminSession.cookie } })).statusCode, 404);
+    for (const action of ['resend', 'status', 'role']) {
+      const response = await post(adminSession, '/en/login', `/en/admin/people/${'-'.repeat(36)}/${action}`, { status: 'disabled', role: 'observer' });
+      assert.equal(response.statusCode, 404, action);
+    }
   });
 });

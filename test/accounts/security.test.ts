@@ -192,6 +192,14 @@ describe('security headers', () => {
     }
   });
 
+  test('no file or folder of the server is served: no directory listing, no .git, no .env', async () => {
+    for (const url of ['/.git/config', '/.env', '/package.json', '/src/app.ts', '/data/', '/api/docs/ui/../../package.json']) {
+      const response = await app.inject(url);
+      assert.equal(response.statusCode, 404, url);
+      assert.doesNotMatch(response.body, /"dependencies"|\[core\]|buildApp/);
+    }
+  });
+
   test('the API reference pages keep their own policies', async () => {
     const docs = await app.inject('/api/docs');
     assert.match(String(docs.headers['content-security-policy']), /default-src 'none'/);
