@@ -307,6 +307,8 @@ describe('who may call each route', () => {
           if (seen.matched !== route && `${seen.matched}/` !== route) failures.push(`${where}: answered by ${seen.matched ?? 'no route'}, not by the row's route`);
           if (seen.outcome !== want) failures.push(`${where}: expected ${want}, got ${seen.outcome} (${seen.status})`);
           else if (seen.badRefusal) failures.push(`${where}: ${seen.badRefusal}`);
+          // An allowed form must get past validation, or the row says nothing of what the route does once allowed.
+          if (seen.outcome === 'allow' && seen.request.startsWith('POST ') && seen.status === 400) failures.push(`${where}: the row's form was refused as invalid (400)`);
         }
       };
       for (const caller of CALLERS) check(caller, expected.callers[caller], await call(entry, caller, { otherState: false }));
