@@ -192,6 +192,16 @@ describe('security headers', () => {
     }
   });
 
+  test('password managers and paste work: the fields say what they hold, nothing blocks paste', async () => {
+    const login = (await app.inject('/en/login')).body;
+    assert.match(login, /name="email" type="email"[^>]* autocomplete="username"/);
+    assert.match(login, /name="password" type="password"[^>]* autocomplete="current-password"/);
+    const account = (await app.inject({ url: '/en/account', headers: { cookie: adminSession.cookie } })).body;
+    assert.match(account, /name="password" type="password"[^>]* autocomplete="new-password"/);
+    assert.match(account, /name="username" autocomplete="username" value="[^"]+@/);
+    for (const page of [login, account]) assert.doesNotMatch(page, /onpaste|oncopy|<script/i);
+  });
+
   test('no file or folder of the server is served: no directory listing, no .git, no .env', async () => {
     for (const url of ['/.git/config', '/.env', '/package.json', '/src/app.ts', '/data/', '/api/docs/ui/../../package.json']) {
       const response = await app.inject(url);
