@@ -581,7 +581,10 @@ function timed(run: () => unknown): number {
   return performance.now() - started;
 }
 
-test('a megabyte of junk or of repeated fragments is read well under a second', () => {
+// Not a speed test (speed is measured by `npm run bench`): the paths this guards against were
+// quadratic and took minutes on such inputs, while the linear reading takes tens of milliseconds,
+// so a bound of ten seconds tells the two apart on any machine, however loaded.
+test('a megabyte of junk or of repeated fragments is read without a quadratic blow-up', () => {
   let seed = 7;
   const alphabet = 'aAeEsS/.-,()[]0123456789 \nresolution RES IVXLC Ibid vol. No. Sales Treaty Series annex chap. and of the Rules';
   let junk = '';
@@ -603,6 +606,6 @@ test('a megabyte of junk or of repeated fragments is read well under a second', 
       findCitations(input, GA);
       findCrossReferences(input);
     });
-    assert.ok(elapsed < 1000, `${name} took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 10_000, `${name} took ${elapsed.toFixed(0)} ms`);
   }
 });
