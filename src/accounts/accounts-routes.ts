@@ -69,7 +69,7 @@ function page(reply: FastifyReply, locale: Locale, status = 200): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').header('content-language', locale);
 }
 
-function actorOf(request: FastifyRequest): Actor {
+function signedInActor(request: FastifyRequest): Actor {
   // The route's access rule has admitted only signed-in people; this says so to the type checker.
   if (!request.actor) throw new AppError('auth.unauthenticated', 'Sign in first.');
   return request.actor;
@@ -102,7 +102,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
     { profileForm, passwordForm, sessionsForm, saved, status }: { profileForm?: FormState; passwordForm?: FormState; sessionsForm?: FormState; saved?: string | null; status: number },
   ) {
     const locale = pageLocale((request.params as { locale: string }).locale);
-    const actor = actorOf(request);
+    const actor = signedInActor(request);
     const user = await readOwnAccount(accounts, actor);
     const state = user.stateCode ? await findState(accounts.db, user.stateCode) : null;
     const states = state ? [{ code: state.alpha3, name: stateName(state, locale) }] : [];
@@ -134,7 +134,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
     async (request, reply) => {
       const parsed = parseForm(accountFormSchema, request.body);
       if (!parsed.ok) return showAccount(request, reply, { profileForm: { values: typedValues(request.body), errors: parsed.errors }, status: 400 });
-      const user = await updateOwnProfile(accounts, actorOf(request), { name: parsed.value.name, locale: parsed.value.locale, ip: request.ip ?? null });
+      const user = await updateOwnProfile(accounts, signedInActor(request), { name: parsed.value.name, locale: parsed.value.locale, ip: request.ip ?? null });
       return reply.redirect(`/${user.locale}/account?done=profile`, 303);
     },
   );
@@ -147,7 +147,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
       const parsed = parseForm(changePasswordFormSchema, request.body);
       if (!parsed.ok) return showAccount(request, reply, { passwordForm: { values: {}, errors: parsed.errors }, status: 400 });
       try {
-        await changeOwnPassword(accounts, actorOf(request), { ...parsed.value, ip: request.ip ?? null });
+        await changeOwnPassword(accounts, signedInActor(request), { ...parsed.value, ip: request.ip ?? null });
       } catch (error) {
         if (isFieldError(error)) return showAccount(request, reply, { passwordForm: { values: {}, errors: { [error.params.field]: error.params.key } }, status: 400 });
         throw error;
@@ -164,7 +164,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
       const password = (request.body as Record<string, unknown> | undefined)?.sessionsPassword;
       if (typeof password !== 'string' || password === '') return showAccount(request, reply, { sessionsForm: { values: {}, errors: { sessionsPassword: 'field.required' } }, status: 400 });
       try {
-        await endOwnOtherSessions(accounts, actorOf(request), { currentPassword: password, ip: request.ip ?? null });
+        await endOwnOtherSessions(accounts, signedInActor(request), { currentPassword: password, ip: request.ip ?? null });
       } catch (error) {
         if (isFieldError(error)) return showAccount(request, reply, { sessionsForm: { values: {}, errors: { [error.params.field]: error.params.key } }, status: 400 });
         throw error;
@@ -189,7 +189,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
 
   async function showInviteForm(request: FastifyRequest, reply: FastifyReply, form: FormState, status: number) {
     const locale = pageLocale((request.params as { locale: string }).locale);
-    const roles = rolesInvitableBy(actorOf(request).role);
+    const roles = rolesInvitableBy(signedInActor(request).role);
     return page(reply, locale, status).send(renderInvitePage({ request, locale, roles, states: await stateChoices(accounts, locale), form }));
   }
 
@@ -200,7 +200,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
     formRoute(SECRETARIAT, (request, reply, notice) => showInviteForm(request, reply, { values: typedValues(request.body), errors: {}, notice }, 403), { bodyLimit: FORM_BODY_LIMIT }),
     async (request, reply) => {
       const locale = pageLocale(request.params.locale);
-      const actor = actorOf(request);
+      const actor = signedInActor(request);
       const parsed = parseForm(inviteFormSchema, request.body);
       if (!parsed.ok) return showInviteForm(request, reply, { values: typedValues(request.body), errors: parsed.errors }, 400);
       const input = parsed.value as InviteInput;
@@ -227,7 +227,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
   async function showPerson(request: FastifyRequest, reply: FastifyReply, { roleForm, saved, status }: { roleForm?: FormState; saved?: string | null; status: number }) {
     const { locale: localeParam, id } = request.params as { locale: string; id: string };
     const locale = pageLocale(localeParam);
-    const actor = actorOf(request);
+    const actor = signedInActor(request);
     const { user, manageable } = await readPerson(accounts, actor, id);
     reply.header('cache-control', 'no-store');
     return page(reply, locale, status).send(
@@ -255,7 +255,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesD
 
   app.post<PersonParams>('/:locale/admin/people/:id/resend', formRoute(SECRETARIAT, reshowPerson, { bodyLimit: FORM_BODY_LIMIT }), async (request, reply) => {
     const locale = pageLocale(request.params.locale);
-    const sent = await resendInvitation(accounts, { actor: actorOf(request), ip: request.ip ?? null }, request.params.id);
+    const sent = await resendInvitation(accounts, { actor: signedInActor(request), ip: request.ip ?? null }, request.params.id);
     return reply.redirect(`/${locale}/admin/people/${sent.user.id}?done=${sent.mailError ? 'mail-failed' : 'resent'}`, 303);
   });
 

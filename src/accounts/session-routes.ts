@@ -138,9 +138,9 @@ export function registerSessionRoutes(app: FastifyInstance, { accounts, secure, 
     const locale = pageLocale(request.params.locale);
     const { state, user } = await readInvitation(accounts, request.params.token);
     if (state !== 'valid' || !user) return privatePage(reply, locale, goneStatus(state as Exclude<LinkState, 'valid'>)).send(renderLinkGonePage({ locale, kind: 'invitation', state: state as Exclude<LinkState, 'valid'> }));
-    const state_ = user.stateCode ? await findState(accounts.db, user.stateCode) : null;
+    const actsFor = user.stateCode ? await findState(accounts.db, user.stateCode) : null;
     return privatePage(reply, locale, status).send(
-      renderInvitationPage({ request, locale, token: request.params.token, user, stateName: state_ ? stateName(state_, locale) : null, form }),
+      renderInvitationPage({ request, locale, token: request.params.token, user, stateName: actsFor ? stateName(actsFor, locale) : null, form }),
     );
   }
 
