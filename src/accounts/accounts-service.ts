@@ -217,10 +217,15 @@ export async function changePersonRole(ctx: AccountsContext, actor: Actor | null
 export async function listStateContacts(ctx: Pick<AccountsContext, 'db'>, actor: Actor | null, code: string): Promise<{ stateCode: string; contacts: StateContact[] }> {
   if (!actor) throw new AppError('auth.unauthenticated', 'Sign in to see the contact persons.');
   const state = await findState(ctx.db, code);
-  const mayRead = SECRETARIAT_ROLES.includes(actor.role) || (isStateRole(actor.role) && state !== null && actor.stateCode === state.alpha3);
-  if (!mayRead) throw new AppError('auth.forbidden', 'Your account may not see the contact persons of this State.');
+  if (!mayReadStateContacts(actor, state?.alpha3 ?? null)) throw new AppError('auth.forbidden', 'Your account may not see the contact persons of this State.');
   if (!state) throw new AppError('state.not_found', `No State has the code ${code.slice(0, 20)}.`, { code: code.slice(0, 20) });
   return { stateCode: state.alpha3, contacts: await selectStateContacts(ctx.db, state.alpha3) };
+}
+
+/** The Secretariat reads every State's contact persons; a focal point or contributor their own State's. */
+export function mayReadStateContacts(actor: Actor | null, stateCode: string | null): boolean {
+  if (!actor) return false;
+  return SECRETARIAT_ROLES.includes(actor.role) || (isStateRole(actor.role) && stateCode !== null && actor.stateCode === stateCode);
 }
 
 /** What the public may know: whether a State has an active national focal point. */

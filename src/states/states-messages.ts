@@ -38,7 +38,8 @@ export type StatesMessageKey =
   | 'state.focalPoint'
   | 'state.focalPoint.about'
   | 'state.focalPoint.has'
-  | 'state.focalPoint.none';
+  | 'state.focalPoint.none'
+  | 'state.focalPoint.directory';
 
 export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
   en: {
@@ -80,6 +81,7 @@ export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
       'Each State is encouraged to identify at least one contact person who can serve as a knowledgeable source on its application of the standards and norms (Economic and Social Council resolution 2003/30, annex, paragraph 11). The Secretariat keeps the directory of contact persons.',
     'state.focalPoint.has': 'This State has identified a contact person.',
     'state.focalPoint.none': 'This State has not yet identified a contact person.',
+    'state.focalPoint.directory': 'Contact persons of this State',
   },
   fr: {
     'nav.states': 'États Membres',
@@ -120,6 +122,7 @@ export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
       "Chaque État est encouragé à désigner au moins une personne à contacter, qui puisse servir de source d'information compétente sur son application des règles et normes (résolution 2003/30 du Conseil économique et social, annexe, paragraphe 11). Le Secrétariat tient le répertoire des personnes à contacter.",
     'state.focalPoint.has': 'Cet État a désigné une personne à contacter.',
     'state.focalPoint.none': "Cet État n'a pas encore désigné de personne à contacter.",
+    'state.focalPoint.directory': 'Personnes à contacter pour cet État',
   },
   es: {
     'nav.states': 'Estados Miembros',
@@ -160,6 +163,7 @@ export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
       'Se alienta a cada Estado a que designe al menos una persona de contacto que pueda servir de fuente de información especializada sobre su aplicación de las reglas y normas (resolución 2003/30 del Consejo Económico y Social, anexo, párrafo 11). La Secretaría mantiene el directorio de personas de contacto.',
     'state.focalPoint.has': 'Este Estado ha designado una persona de contacto.',
     'state.focalPoint.none': 'Este Estado aún no ha designado una persona de contacto.',
+    'state.focalPoint.directory': 'Personas de contacto de este Estado',
   },
   ru: {
     'nav.states': 'Государства-члены',
@@ -200,6 +204,7 @@ export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
       'Каждому государству рекомендуется назначить по крайней мере одно контактное лицо, которое могло бы служить компетентным источником сведений о применении им стандартов и норм (резолюция 2003/30 Экономического и Социального Совета, приложение, пункт 11). Справочник контактных лиц ведет Секретариат.',
     'state.focalPoint.has': 'Это государство назначило контактное лицо.',
     'state.focalPoint.none': 'Это государство еще не назначило контактное лицо.',
+    'state.focalPoint.directory': 'Контактные лица этого государства',
   },
   zh: {
     'nav.states': '会员国',
@@ -238,6 +243,7 @@ export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
       '鼓励每个国家指定至少一名联络人，作为了解本国适用标准和规范情况的知情信息来源（经济及社会理事会第2003/30号决议，附件，第11段）。联络人名录由秘书处保存。',
     'state.focalPoint.has': '该国已指定联络人。',
     'state.focalPoint.none': '该国尚未指定联络人。',
+    'state.focalPoint.directory': '该国的联络人',
   },
   ar: {
     'nav.states': 'الدول الأعضاء',
@@ -278,5 +284,6 @@ export const STATES_MESSAGES: FeatureMessages<StatesMessageKey> = {
       'تُشجَّع كل دولة على تعيين شخص واحد على الأقل لأغراض الاتصال يمكن أن يكون مصدرا مطّلعا للمعلومات عن تطبيقها للمعايير والقواعد (قرار المجلس الاقتصادي والاجتماعي 2003/30، المرفق، الفقرة 11). وتحتفظ الأمانة العامة بدليل الأشخاص المعيَّنين لأغراض الاتصال.',
     'state.focalPoint.has': 'عيّنت هذه الدولة شخصا لأغراض الاتصال.',
     'state.focalPoint.none': 'لم تعيّن هذه الدولة بعدُ شخصا لأغراض الاتصال.',
+    'state.focalPoint.directory': 'أشخاص الاتصال في هذه الدولة',
   },
 };

@@ -5,8 +5,9 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { PUBLIC } from '../http/access.ts';
 import { isLocale, type Locale } from '../i18n/i18n.ts';
-import { isRegionalGroup, isStateStatus, REGIONAL_GROUPS, STATE_STATUSES, type State } from './states.ts';
+import { isRegionalGroup, isStateStatus, REGIONAL_GROUPS, STATE_STATUSES, type State, type StateContacts } from './states.ts';
 import { findState, listRegionalGroups, listStates, readStateProfile } from './states-service.ts';
+import { mayReadStateContacts, stateHasFocalPoint } from '../accounts/accounts-service.ts';
 import { OBSERVERS_FILTER, renderStatePage, renderStatesPage, statePath, type StatesPageFilter } from './views/states-pages.ts';
 
 function localeParam(value: string): Locale {
@@ -57,10 +58,15 @@ export function registerStateRoutes(app: FastifyInstance, { db }: { db: Db }): v
 
   app.get<{ Params: { locale: string; code: string } }>('/:locale/states/:code', PUBLIC, async (request, reply) => {
     const locale = localeParam(request.params.locale);
-    const { state, contacts } = await readStateProfile(ctx, request.params.code);
+    const state = await readStateProfile(ctx, request.params.code);
     // One address per State: "bo" and "bol" lead to /en/states/BOL.
     if (request.params.code !== state.alpha3) return reply.redirect(statePath(locale, state), 301);
-    const groups = await listRegionalGroups(db);
+    const [groups, hasContactPerson] = await Promise.all([listRegionalGroups(db), stateHasFocalPoint(db, state.alpha3)]);
+    // Everyone learns whether the State has a contact person; only those who may read the directory get its link.
+    const contacts: StateContacts = {
+      hasContactPerson,
+      directoryPath: mayReadStateContacts(request.actor, state.alpha3) ? `${statePath(locale, state)}/contacts` : null,
+    };
     return reply.type('text/html; charset=utf-8').send(renderStatePage({ locale, state, groups, contacts }));
   });
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { normaliseStateCode, statesDatasetSchema, type RegionalGroup, type State, type StateContacts, type StateFilters, type StatesDataset } from './states.ts';
+import { normaliseStateCode, statesDatasetSchema, type RegionalGroup, type State, type StateFilters, type StatesDataset } from './states.ts';
 import { selectRegionalGroups, selectState, selectStates, upsertM49Areas, upsertRegionalGroups, upsertStates } from './states-store.ts';
 
 export { stateName } from './states.ts';
@@ -57,18 +57,12 @@ export async function listRegionalGroups(db: Db): Promise<RegionalGroup[]> {
   return selectRegionalGroups(db);
 }
 
-export interface StateProfile {
-  state: State;
-  /**
-   * Whether the State has a contact person, once the accounts feature provides it; null until
-   * then (the page then explains what a national focal point is, and nothing more).
-   */
-  contacts: StateContacts | null;
-}
-
-/** The State page's content; AppError state.not_found when no State has this code. */
-export async function readStateProfile(ctx: { db: Db }, code: string): Promise<StateProfile> {
+/**
+ * The State page's State; AppError state.not_found when no State has this code. (What the page
+ * says of the State's contact persons comes from the accounts feature, which keeps them.)
+ */
+export async function readStateProfile(ctx: { db: Db }, code: string): Promise<State> {
   const state = await findState(ctx.db, code);
   if (!state) throw new AppError('state.not_found', `No Member State or observer State has the code ${String(code).slice(0, 20)}.`, { code: String(code).slice(0, 20) });
-  return { state, contacts: null };
+  return state;
 }

@@ -61,6 +61,8 @@ export interface StateFilters {
  */
 export interface StateContacts {
   hasContactPerson: boolean;
+  /** the directory of the State's contact persons, for those allowed to read it; null for others */
+  directoryPath: string | null;
 }
 
 export function isRegionalGroup(value: unknown): value is RegionalGroupId {

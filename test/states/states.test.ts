@@ -10,7 +10,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { translate, type Locale } from '../../src/i18n/i18n.ts';
 import { STATES_MESSAGES } from '../../src/states/states-messages.ts';
 import { findState, listRegionalGroups, listStates, stateName } from '../../src/states/states-service.ts';
-import { renderStatePage } from '../../src/states/views/states-pages.ts';
+import { createAccount, signIn } from '../helpers/accounts.ts';
 import { createTestDb, testDatabaseUrl, type TestDb } from '../helpers/test-db.ts';
 
 let db: TestDb;
@@ -263,8 +263,7 @@ describe('States pages', () => {
     assert.match(main, /<dt>Regional group<\/dt><dd><a href="\/en\/states\?group=latin-american-caribbean">Latin American and Caribbean States<\/a><\/dd>/);
     assert.match(main, /<dt>Intermediate region<\/dt><dd>South America \(005\)<\/dd>/);
     assert.match(main, /<h2 id="focal-point">National focal point<\/h2>\s*<p>Each State is encouraged to identify at least one contact person/);
-    // Until the accounts feature says whether the State has a contact person, the page does not pretend to know.
-    assert.doesNotMatch(main, /has (not yet )?identified a contact person/);
+    assert.match(main, /<p>This State has not yet identified a contact person\.<\/p>/);
     assert.ok(response.body.includes('<a href="/en/states" aria-current="true">Member States</a>'));
   });
 
@@ -293,10 +292,25 @@ describe('States pages', () => {
     assert.equal((await app.inject('/xx/states')).statusCode, 404);
   });
 
-  test('the focal point section says whether the State has a contact person once the accounts feature tells it', async () => {
-    const state = (await findState(db, 'KEN'))!;
-    const groups = await listRegionalGroups(db);
-    assert.match(renderStatePage({ locale: 'en', state, groups, contacts: { hasContactPerson: true } }), /<p>This State has identified a contact person\.<\/p>/);
-    assert.match(renderStatePage({ locale: 'es', state, groups, contacts: { hasContactPerson: false } }), /<p>Este Estado aún no ha designado una persona de contacto\.<\/p>/);
+  test('the State page says whether the State has a contact person, and links the directory only for those who may read it', async () => {
+    const page = async (code: string, cookie = '') => (await app.inject({ url: `/en/states/${code}`, headers: cookie ? { cookie } : {} })).body;
+    const directoryLink = (code: string) => `href="/en/states/${code}/contacts"`;
+    assert.match(await page('GHA'), /<p>This State has not yet identified a contact person\.<\/p>/);
+
+    const focalPoint = await createAccount(db, { role: 'focal_point', stateCode: 'GHA', name: 'Ama Mensah' });
+    const publicPage = await page('GHA');
+    assert.match(publicPage, /<p>This State has identified a contact person\.<\/p>/);
+    // The public learns that there is one, never who.
+    assert.ok(!publicPage.includes('Ama Mensah') && !publicPage.includes(focalPoint.email));
+    assert.ok(!publicPage.includes(directoryLink('GHA')));
+
+    const own = await signIn(app, focalPoint);
+    assert.ok((await page('GHA', own.cookie)).includes(directoryLink('GHA')));
+    assert.ok(!(await page('SEN', own.cookie)).includes(directoryLink('SEN')), 'no link to another State\'s directory');
+
+    const officer = await createAccount(db, { role: 'officer' });
+    assert.ok((await page('SEN', (await signIn(app, officer)).cookie)).includes(directoryLink('SEN')));
+    const spanish = (await app.inject('/es/states/SEN')).body;
+    assert.match(spanish, /<p>Este Estado aún no ha designado una persona de contacto\.<\/p>/);
   });
 });

@@ -85,7 +85,7 @@ export interface StatePageInput {
   state: State;
   groups: RegionalGroup[];
   /** whether the State has a contact person; null while the accounts feature does not say */
-  contacts: StateContacts | null;
+  contacts: StateContacts;
 }
 
 export function renderStatePage({ locale, state, groups, contacts }: StatePageInput): string {
@@ -116,7 +116,8 @@ ${row(t('state.status'), t(state.status === 'member' ? 'state.status.member' : '
 
   const focalPoint = html`<section aria-labelledby="focal-point"><h2 id="focal-point">${t('state.focalPoint')}</h2>
 <p>${t('state.focalPoint.about')}</p>
-${contacts ? html`<p>${t(contacts.hasContactPerson ? 'state.focalPoint.has' : 'state.focalPoint.none')}</p>` : ''}</section>`;
+<p>${t(contacts.hasContactPerson ? 'state.focalPoint.has' : 'state.focalPoint.none')}</p>
+${contacts.directoryPath ? html`<p><a href="${contacts.directoryPath}">${t('state.focalPoint.directory')}</a></p>` : ''}</section>`;
 
   const body = html`<p><a href="/${locale}/states">${t('state.back')}</a></p>
 <h1>${name}</h1>
