@@ -73,6 +73,10 @@ export async function importSources(ctx: ImportContext, options: ImportSourcesOp
   const report: ImportReport = { dryRun, sources: [], aborted: false };
 
   for (const source of options.sources) {
+    // Parsing and PGlite's queries run on this thread and settle as microtasks only: without a
+    // turn of the event loop between two files, a server importing at first start would answer
+    // nothing (not even /healthz "starting") until the whole import is done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) {
       report.aborted = true;
       break;
