@@ -106,13 +106,30 @@ export function registerAccessControl(app: FastifyInstance, resolveActor: ActorR
     if (access === undefined) return;
     request.actor = await resolveActor(request, reply);
     const refusal = accessDecision(access, request.actor, request.params as Record<string, string | undefined>);
-    if (refusal) throw refusal;
+    if (!refusal) return;
+    // A form posted after its session ended is refused once its body is read, so that the
+    // refusal can give back what the person typed (src/http/error-handler.ts): nothing of it
+    // reaches the handler either way.
+    if (refusal.code === 'auth.unauthenticated' && isFormPost(request)) {
+      unauthenticatedForms.add(request);
+      return;
+    }
+    throw refusal;
+  });
+  app.addHook('preValidation', async (request) => {
+    if (unauthenticatedForms.delete(request)) throw new AppError('auth.unauthenticated', 'Your session has ended: sign in again.', { formPosted: 1 });
   });
   return {
     get routes() {
       return listRouteAccess(routes);
     },
   };
+}
+
+const unauthenticatedForms = new WeakSet<FastifyRequest>();
+
+function isFormPost(request: FastifyRequest): boolean {
+  return request.method === 'POST' && !request.url.startsWith('/api/') && String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
 /** For plugins whose routes cannot carry options: every route added in this scope gets `access`. */

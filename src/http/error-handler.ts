@@ -53,6 +53,23 @@ interface ErrorAnswer {
   /** English, for logs and for English-speaking API clients */
   detail: string;
   params: Record<string, unknown>;
+  /** the fields of a refused form, given back so that nothing typed is lost */
+  typed?: Array<[string, string]>;
+}
+
+/** Fields never given back: the form's token, and anything secret. */
+const UNRETURNED_FIELD = /^_csrf$|password|passphrase|secret|token|^confirmation$/i;
+
+/** What a person typed into a posted form, less secrets and empty fields. */
+function typedFields(body: unknown): Array<[string, string]> {
+  if (!body || typeof body !== 'object') return [];
+  return Object.entries(body as Record<string, unknown>).flatMap(([name, value]) =>
+    UNRETURNED_FIELD.test(name)
+      ? []
+      : (Array.isArray(value) ? value : [value])
+          .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+          .map((item): [string, string] => [name, item]),
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -92,7 +109,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status === 429 && Number(params.retryAfter) > 0) reply.header('retry-after', String(Math.ceil(Number(params.retryAfter))));
     // Only errors we raised on purpose, and the client's own mistakes, say what went wrong.
     const detail = status >= 500 ? 'The request could not be completed because of an error on the server.' : error.message;
-    return sendError(request, reply, { status, code, detail, params });
+    const typed = code === 'auth.unauthenticated' && params.formPosted ? typedFields(request.body) : [];
+    return sendError(request, reply, { status, code, detail, params, typed });
   });
 
   app.setNotFoundHandler((request, reply) =>
@@ -182,11 +200,20 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, answer: E
       instance: request.url.length > 500 ? `${request.url.slice(0, 500)}…` : request.url,
     }));
   }
-  const signIn = answer.status === 401 ? html`<p><a href="/${locale}/login">${featureTranslator(HTTP_MESSAGES, locale)('account.signIn')}</a></p>
+  const h = featureTranslator(HTTP_MESSAGES, locale);
+  const signIn = answer.status === 401 ? html`<p><a href="/${locale}/login">${h('account.signIn')}</a></p>
 ` : '';
+  // A form whose session ended on the way: its text, to copy before signing in again.
+  const typed = answer.typed?.length
+    ? html`<section aria-labelledby="typed"><h2 id="typed">${h('error.unauthenticated.typedHeading')}</h2>
+<p>${h('error.unauthenticated.typedText')}</p>
+${answer.typed.map(([name, value], index) => html`<p><label for="typed-${index}">${name}</label><br><textarea id="typed-${index}" readonly rows="${Math.min(12, value.split('\n').length + 1)}" cols="60">${value}</textarea></p>
+`)}</section>
+`
+    : '';
   const body = html`<h1>${title}</h1>
 <p>${text}</p>
-${signIn}<p><a href="/${locale}/">${translatorFor(locale)('error.backHome')}</a></p>`;
+${typed}${signIn}<p><a href="/${locale}/">${translatorFor(locale)('error.backHome')}</a></p>`;
   reply.type('text/html; charset=utf-8');
   return send(renderPage({ locale, title, body }));
 }

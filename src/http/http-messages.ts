@@ -10,6 +10,8 @@ type Key =
   | 'account.signOut'
   | 'error.unauthenticated.title'
   | 'error.unauthenticated.text'
+  | 'error.unauthenticated.typedHeading'
+  | 'error.unauthenticated.typedText'
   | 'error.forbidden.title'
   | 'error.forbidden.text'
   | 'error.tooLarge.title'
@@ -27,6 +29,8 @@ export const HTTP_MESSAGES: FeatureMessages<Key> = {
     'account.signOut': 'Sign out',
     'error.unauthenticated.title': 'Please sign in',
     'error.unauthenticated.text': 'You need to sign in to see this page or to do this.',
+    'error.unauthenticated.typedHeading': 'What you typed',
+    'error.unauthenticated.typedText': 'Your session ended before the form was sent, so nothing was saved. Here is what you typed (passwords excepted): copy it, sign in again and send the form anew.',
     'error.forbidden.title': 'Not allowed',
     'error.forbidden.text': 'Your account may not see this page or do this.',
     'error.tooLarge.title': 'Too much data',
@@ -43,6 +47,8 @@ export const HTTP_MESSAGES: FeatureMessages<Key> = {
     'account.signOut': 'Se déconnecter',
     'error.unauthenticated.title': 'Veuillez vous connecter',
     'error.unauthenticated.text': 'Vous devez vous connecter pour voir cette page ou faire cette action.',
+    'error.unauthenticated.typedHeading': 'Ce que vous avez saisi',
+    'error.unauthenticated.typedText': "Votre session a pris fin avant l'envoi du formulaire : rien n'a été enregistré. Voici ce que vous avez saisi (sauf les mots de passe) : copiez-le, reconnectez-vous et envoyez de nouveau le formulaire.",
     'error.forbidden.title': 'Accès refusé',
     'error.forbidden.text': 'Votre compte ne permet pas de voir cette page ni de faire cette action.',
     'error.tooLarge.title': 'Trop de données',
@@ -59,6 +65,8 @@ export const HTTP_MESSAGES: FeatureMessages<Key> = {
     'account.signOut': 'Cerrar sesión',
     'error.unauthenticated.title': 'Inicie sesión',
     'error.unauthenticated.text': 'Debe iniciar sesión para ver esta página o realizar esta acción.',
+    'error.unauthenticated.typedHeading': 'Lo que escribió',
+    'error.unauthenticated.typedText': 'Su sesión terminó antes de enviar el formulario, por lo que no se guardó nada. Aquí está lo que escribió (salvo las contraseñas): cópielo, vuelva a iniciar sesión y envíe el formulario de nuevo.',
     'error.forbidden.title': 'No permitido',
     'error.forbidden.text': 'Su cuenta no permite ver esta página ni realizar esta acción.',
     'error.tooLarge.title': 'Demasiados datos',
@@ -75,6 +83,8 @@ export const HTTP_MESSAGES: FeatureMessages<Key> = {
     'account.signOut': 'Выйти',
     'error.unauthenticated.title': 'Войдите в систему',
     'error.unauthenticated.text': 'Чтобы открыть эту страницу или выполнить это действие, необходимо войти в систему.',
+    'error.unauthenticated.typedHeading': 'Введенный вами текст',
+    'error.unauthenticated.typedText': 'Ваш сеанс завершился до отправки формы, поэтому ничего не сохранено. Ниже приведено то, что вы ввели (кроме паролей): скопируйте это, снова войдите в систему и отправьте форму еще раз.',
     'error.forbidden.title': 'Доступ запрещен',
     'error.forbidden.text': 'Ваша учетная запись не позволяет открыть эту страницу или выполнить это действие.',
     'error.tooLarge.title': 'Слишком большой объем данных',
@@ -91,6 +101,8 @@ export const HTTP_MESSAGES: FeatureMessages<Key> = {
     'account.signOut': '退出登录',
     'error.unauthenticated.title': '请登录',
     'error.unauthenticated.text': '您需要登录才能查看此页面或执行此操作。',
+    'error.unauthenticated.typedHeading': '您输入的内容',
+    'error.unauthenticated.typedText': '表单发送之前您的会话已结束，因此没有保存任何内容。以下是您输入的内容（密码除外）：请复制下来，重新登录后再次提交表单。',
     'error.forbidden.title': '不允许访问',
     'error.forbidden.text': '您的账户无权查看此页面或执行此操作。',
     'error.tooLarge.title': '数据过多',
@@ -107,6 +119,8 @@ export const HTTP_MESSAGES: FeatureMessages<Key> = {
     'account.signOut': 'تسجيل الخروج',
     'error.unauthenticated.title': 'يرجى تسجيل الدخول',
     'error.unauthenticated.text': 'يجب تسجيل الدخول لعرض هذه الصفحة أو للقيام بهذا الإجراء.',
+    'error.unauthenticated.typedHeading': 'ما كتبتَه',
+    'error.unauthenticated.typedText': 'انتهت جلستك قبل إرسال الاستمارة، لذا لم يُحفظ أي شيء. في ما يلي ما كتبتَه (باستثناء كلمات المرور): انسخه، ثم سجّل الدخول مجددا وأرسل الاستمارة من جديد.',
     'error.forbidden.title': 'غير مسموح',
     'error.forbidden.text': 'لا يسمح حسابك بعرض هذه الصفحة أو بالقيام بهذا الإجراء.',
     'error.tooLarge.title': 'بيانات أكثر مما ينبغي',
