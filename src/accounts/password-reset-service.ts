@@ -14,7 +14,7 @@ import { auditedUser, fieldError, LIMITS, newPasswordError, type AccountsContext
 import { accountsTranslator, formatDateTime } from './accounts-messages.ts';
 import { findPasswordReset, findUserByEmail, findUserById, insertPasswordReset, lockPasswordReset, lockUser, markPasswordResetsUsed, updatePassword } from './accounts-store.ts';
 import { endOtherSessions } from './sessions-service.ts';
-import { hitThrottle, readThrottle } from './sessions-store.ts';
+import { takeThrottle } from './sessions-store.ts';
 
 export interface PasswordResetRequest {
   email: string;
@@ -33,11 +33,11 @@ export type Defer = (work: () => Promise<void>) => void;
 export async function requestPasswordReset(ctx: AccountsContext, defer: Defer, request: PasswordResetRequest): Promise<void> {
   const now = ctx.now();
   const ipKey = `reset-ip:${request.ip ?? 'unknown'}`;
-  const blocked = secondsBlocked(await readThrottle(ctx.db, ipKey), now);
-  if (blocked > 0) {
+  const attempt = await takeThrottle(ctx.db, ipKey, { now, windowSeconds: LIMITS.resetWindowMinutes * 60, limit: LIMITS.resetPerIp, blockSeconds: LIMITS.resetWindowMinutes * 60 });
+  if (!attempt.allowed) {
+    const blocked = secondsBlocked({ windowStartedAt: now, hits: 0, blockedUntil: attempt.blockedUntil }, now);
     throw new AppError('auth.rate_limited', `Too many password-reset requests from this address; try again in ${Math.ceil(blocked / 60)} minutes.`, { retryAfter: blocked });
   }
-  await hitThrottle(ctx.db, ipKey, { now, windowSeconds: LIMITS.resetWindowMinutes * 60, limit: LIMITS.resetPerIp, blockSeconds: LIMITS.resetWindowMinutes * 60 });
   defer(() => issuePasswordReset(ctx, request));
 }
 
@@ -46,8 +46,8 @@ export async function issuePasswordReset(ctx: AccountsContext, request: Password
   const now = ctx.now();
   // Per email, too: nobody fills someone's mailbox with links. Counted for unknown emails alike.
   const emailKey = `reset-email:${hashToken(request.email.trim().toLowerCase())}`;
-  if (secondsBlocked(await readThrottle(ctx.db, emailKey), now) > 0) return;
-  await hitThrottle(ctx.db, emailKey, { now, windowSeconds: LIMITS.resetWindowMinutes * 60, limit: LIMITS.resetPerEmail, blockSeconds: LIMITS.resetWindowMinutes * 60 });
+  const attempt = await takeThrottle(ctx.db, emailKey, { now, windowSeconds: LIMITS.resetWindowMinutes * 60, limit: LIMITS.resetPerEmail, blockSeconds: LIMITS.resetWindowMinutes * 60 });
+  if (!attempt.allowed) return;
   const user = await findUserByEmail(ctx.db, request.email);
   if (!user || user.status !== 'active') return;
 

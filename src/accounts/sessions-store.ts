@@ -156,6 +156,26 @@ export async function hitThrottle(db: Db, key: string, { now, windowSeconds, lim
   return toCounter(rows[0]!);
 }
 
+/**
+ * One attempt against `key`, checked and counted as one step: refused, and not counted, while the
+ * key is blocked; else counted as hitThrottle counts. The row is locked for the check, so that
+ * concurrent requests (in any process) cannot all pass a check made before any of them counted.
+ */
+export async function takeThrottle(
+  db: Db,
+  key: string,
+  options: { now: Date; windowSeconds: number; limit: number; blockSeconds: number },
+): Promise<{ allowed: boolean; blockedUntil: Date | null }> {
+  return db.transaction(async (tx) => {
+    await tx.query('insert into throttle_counters (key, window_started_at, hits) values ($1, $2, 0) on conflict (key) do nothing', [key, options.now]);
+    const { rows } = await tx.query<CounterRow>('select window_started_at, hits, blocked_until from throttle_counters where key = $1 for update', [key]);
+    const { blockedUntil } = toCounter(rows[0]!);
+    if (blockedUntil && blockedUntil > options.now) return { allowed: false, blockedUntil };
+    await hitThrottle(tx, key, options);
+    return { allowed: true, blockedUntil: null };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Settings shared by every process
 

@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { LIMITS } from '../../src/accounts/accounts.ts';
 import { createMailer } from '../../src/mail/mail-service.ts';
-import { createAccount, formSession, postForm, signIn, type TestAccount } from '../helpers/accounts.ts';
+import { issuePasswordReset } from '../../src/accounts/password-reset-service.ts';
+import { createAccount, formSession, postForm, signIn, testAccountsContext, type TestAccount } from '../helpers/accounts.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -106,6 +107,14 @@ describe('asking for a link', () => {
     app = await buildApp({ db, now, mailer: createMailer({ db, smtpUrl: smtp.url }) });
     assert.equal(smtp.messages.filter((message) => message.to.includes(account.email)).length, LIMITS.resetPerEmail);
   });
+});
+
+test('concurrent requests for one email: exactly the allowed number of links, whatever the interleaving', async () => {
+  const account = await createAccount(db, { role: 'expert' }, { now });
+  const ctx = testAccountsContext(db, { now });
+  await Promise.all(Array.from({ length: 8 }, () => issuePasswordReset(ctx, { email: account.email, ip: '198.18.0.9', locale: 'en' })));
+  const { rows } = await db.query('select count(*)::int as links from password_resets where user_id = $1', [account.user.id]);
+  assert.equal(rows[0]!.links, LIMITS.resetPerEmail);
 });
 
 describe('choosing the new password', () => {
