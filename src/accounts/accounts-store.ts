@@ -6,7 +6,7 @@ import type { Role } from '../http/access.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import type { PeopleFilters, User, UserStatus } from './accounts.ts';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -20,7 +20,18 @@ interface UserRow {
   last_login_at: Date | string | null;
 }
 
-const USER_COLUMNS = 'id, email, name, role, state_code, locale, status, failed_logins, locked_until, created_at, last_login_at';
+const USER_COLUMN_NAMES = ['id', 'email', 'name', 'role', 'state_code', 'locale', 'status', 'failed_logins', 'locked_until', 'created_at', 'last_login_at'];
+const USER_COLUMNS = USER_COLUMN_NAMES.join(', ');
+
+/** The columns toUser reads, from table alias `alias`, each named `user_<column>`: for joins. */
+export function userColumnsAs(alias: string): string {
+  return USER_COLUMN_NAMES.map((column) => `${alias}.${column} as user_${column}`).join(', ');
+}
+
+/** The user of a joined row whose user columns are prefixed `user_` (see userColumnsAs). */
+export function toPrefixedUser(row: Record<string, unknown>): User {
+  return toUser(Object.fromEntries(USER_COLUMN_NAMES.map((column) => [column, row[`user_${column}`]])) as unknown as UserRow);
+}
 
 function toDate(value: Date | string | null): Date | null {
   return value === null ? null : value instanceof Date ? value : new Date(value);

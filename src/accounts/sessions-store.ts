@@ -2,10 +2,9 @@
 // token; the token itself is never stored.
 
 import type { Db } from '../db/db.ts';
-import type { Role } from '../http/access.ts';
-import type { Locale } from '../i18n/i18n.ts';
 import type { ThrottleCounter } from './accounts-logic.ts';
-import type { User, UserStatus } from './accounts.ts';
+import type { User } from './accounts.ts';
+import { toPrefixedUser, userColumnsAs } from './accounts-store.ts';
 
 export interface SessionRecord {
   id: string;
@@ -25,51 +24,26 @@ export async function insertSession(
   );
 }
 
-interface SessionUserRow {
+interface SessionRow {
   id: string;
   user_id: string;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-  email: string;
-  name: string;
-  role: Role;
-  state_code: string | null;
-  locale: Locale;
-  status: UserStatus;
-  failed_logins: number;
-  locked_until: Date | null;
-  user_created_at: Date;
-  last_login_at: Date | null;
+  created_at: Date | string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
 }
 
 /** A session with its account, in one query (it runs on every request of a signed-in person). */
 export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionRecord; user: User } | null> {
-  const { rows } = await db.query<SessionUserRow>(
-    `select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
-            u.email, u.name, u.role, u.state_code, u.locale, u.status, u.failed_logins, u.locked_until,
-            u.created_at as user_created_at, u.last_login_at
+  const { rows } = await db.query<SessionRow & Record<string, unknown>>(
+    `select s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, ${userColumnsAs('u')}
      from sessions s join users u on u.id = s.user_id where s.id = $1`,
     [id],
   );
   const row = rows[0];
   if (!row) return null;
-  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
   return {
-    session: { id: row.id, userId: row.user_id, createdAt: date(row.created_at)!, lastSeenAt: date(row.last_seen_at)!, expiresAt: date(row.expires_at)! },
-    user: {
-      id: row.user_id,
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      stateCode: row.state_code,
-      locale: row.locale,
-      status: row.status,
-      failedLogins: Number(row.failed_logins),
-      lockedUntil: date(row.locked_until),
-      createdAt: date(row.user_created_at)!,
-      lastLoginAt: date(row.last_login_at),
-    },
+    session: { id: row.id, userId: row.user_id, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at), expiresAt: new Date(row.expires_at) },
+    user: toPrefixedUser(row),
   };
 }
 
